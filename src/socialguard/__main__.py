@@ -1,0 +1,5 @@
+import sys
+
+from socialguard.cli.main import main
+
+sys.exit(main())

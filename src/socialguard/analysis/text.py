@@ -1,0 +1,168 @@
+"""Text normalisation that keeps offsets into the original.
+
+Zero-width characters, homoglyphs (Cyrillic/Greek look-alikes, fullwidth forms),
+accents, leetspeak, stretched letters and spaced-out letters are all ways to hide a word
+from a filter. Detectors match on the normalised views and report spans in the original,
+so the evidence a teacher sees is exactly what was posted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Look-alikes that NFKC leaves alone (it folds fullwidth and maths letters, not scripts).
+_HOMOGLYPHS = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ո": "n", "ս": "u",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c",
+    # Latin oddities
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+}
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+         "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "£": "l"}
+_INVISIBLE_EXTRA = {"\u00ad", "\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
+
+
+def _is_invisible(ch: str) -> bool:
+    if ch in _INVISIBLE_EXTRA:
+        return True
+    cat = unicodedata.category(ch)
+    # Cf: zero-width space/joiners, bidi marks; Mn variation selectors ride on emoji.
+    return cat == "Cf" or "\ufe00" <= ch <= "\ufe0f"
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A normalised view of ``original``; ``index[i]`` is the original offset of ``text[i]``."""
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for normalised [start, end)."""
+        if start >= end or not self.index:
+            o = self.index[start] if start < len(self.index) else len(self.original)
+            return o, o
+        a = self.index[start]
+        b = self.index[end - 1] + 1
+        # A folded character may stand for a surrogate-free cluster in the original
+        # (e.g. 'a' + combining accent): widen to cover its marks.
+        while b < len(self.original) and unicodedata.combining(self.original[b]):
+            b += 1
+        return a, b
+
+    def evidence(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def _rebuild(base: NormText, pieces: list[tuple[str, int]]) -> NormText:
+    """pieces: (new characters, index into base.text they came from)."""
+    chars: list[str] = []
+    idx: list[int] = []
+    for s, i in pieces:
+        o = base.index[i]
+        for c in s:
+            chars.append(c)
+            idx.append(o)
+    return NormText(base.original, "".join(chars), tuple(idx))
+
+
+def fold(text: str) -> NormText:
+    """Lower case, no invisibles, no accents, homoglyphs and fullwidth forms mapped to ASCII."""
+    chars: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            chars.append(ch.lower())
+            idx.append(i)
+            continue
+        if _is_invisible(ch):
+            continue
+        if unicodedata.combining(ch):
+            continue
+        low = ch.lower()
+        mapped = _HOMOGLYPHS.get(low)
+        if mapped is None:
+            decomposed = unicodedata.normalize("NFKD", low)
+            mapped = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+            mapped = _HOMOGLYPHS.get(mapped, mapped) if len(mapped) == 1 else mapped
+            if not mapped:
+                continue
+        for c in mapped:
+            chars.append(c)
+            idx.append(i)
+    return NormText(text, "".join(chars), tuple(idx))
+
+
+_WORDISH = re.compile(r"[a-z0-9@$!|€£*]+")
+_SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·•]{1,2}){2,}[a-z](?![a-z])")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+
+
+def deleet(base: NormText) -> NormText:
+    """Undo leetspeak inside words that have letters, join spaced letters, shorten stretches.
+
+    Only tokens that mix digits/symbols with letters are changed, so '07700 900123' and
+    '10:40' keep their digits: the personal-data detectors use ``fold`` anyway.
+    """
+    t = base.text
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _WORDISH.finditer(t):
+        pieces.extend((t[i], i) for i in range(pos, m.start()))
+        tok = m.group()
+        has_alpha = any(c.isalpha() for c in tok)
+        leety = has_alpha and any(c in _LEET for c in tok) and not tok.isdigit()
+        for k, c in enumerate(tok):
+            pieces.append((_LEET.get(c, c) if leety else c, m.start() + k))
+        pos = m.end()
+    pieces.extend((t[i], i) for i in range(pos, len(t)))
+    step = _rebuild(base, pieces)
+
+    # b i t c h -> bitch ; s.l.a.g -> slag
+    t = step.text
+    pieces = []
+    pos = 0
+    for m in _SPACED.finditer(t):
+        pieces.extend((t[i], i) for i in range(pos, m.start()))
+        pieces.extend((t[i], i) for i in range(m.start(), m.end()) if t[i].isalpha())
+        pos = m.end()
+    pieces.extend((t[i], i) for i in range(pos, len(t)))
+    step = _rebuild(step, pieces) if len(pieces) != len(t) else step
+
+    # fuuuuck -> fuuck (two kept: 'good', 'sheep' stay words)
+    t = step.text
+    if _STRETCH.search(t):
+        pieces = []
+        pos = 0
+        for m in _STRETCH.finditer(t):
+            pieces.extend((t[i], i) for i in range(pos, m.start()))
+            pieces.extend([(t[m.start()], m.start()), (t[m.start()], m.start() + 1)])
+            pos = m.end()
+        pieces.extend((t[i], i) for i in range(pos, len(t)))
+        step = _rebuild(step, pieces)
+    return step
+
+
+@dataclass(frozen=True)
+class PostText:
+    """The views of a post's text that detectors share, computed once per post."""
+
+    original: str
+
+    @cached_property
+    def folded(self) -> NormText:
+        return fold(self.original)
+
+    @cached_property
+    def plain(self) -> NormText:
+        return deleet(self.folded)

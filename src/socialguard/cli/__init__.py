@@ -1,0 +1,1 @@
+"""The ``socialguard`` command line: each command parses, calls the engine, prints."""
