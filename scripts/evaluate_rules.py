@@ -33,7 +33,7 @@ def load(dataset: str, split: str | None):
     for p, lab in zip(posts, labels, strict=True):
         assert p["id"] == lab["id"]
         if split in (None, "all") or lab["split"] == split:
-            yield root / lab["school"], p, lab
+            yield root / lab.get("school", "brackenfield"), p, lab
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
