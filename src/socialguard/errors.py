@@ -33,7 +33,7 @@ class SocialguardError(Exception):
             parts.append(f"line {self.line}")
         if self.field:
             parts.append(f"field '{self.field}'")
-        return ", ".join(parts)
+        return ": ".join(parts)
 
     def __str__(self) -> str:
         where = self.where()

@@ -451,8 +451,10 @@ class Post:
             raise PostError(
                 f"posted_at must be an ISO 8601 time like 2026-11-24T10:15:00Z; got {data.get('posted_at')!r}",
                 field="posted_at") from None
-        ctx = data.get("context") or {}
-        inter = data.get("interaction") or {}
+        ctx = data.get("context")
+        ctx = {} if ctx is None else ctx
+        inter = data.get("interaction")
+        inter = {} if inter is None else inter
         if not isinstance(ctx, dict):
             raise PostError("context must be an object", field="context")
         if not isinstance(inter, dict):

@@ -120,10 +120,14 @@ def deleet(base: NormText) -> NormText:
     for m in _WORDISH.finditer(t):
         pieces.extend((t[i], i) for i in range(pos, m.start()))
         tok = m.group()
+        # A trailing '!' or '|' is punctuation, and a leading '@' is a handle, not leetspeak.
+        core_start = 1 if tok.startswith("@") else 0
+        core_end = len(tok.rstrip("!|")) or len(tok)
         has_alpha = any(c.isalpha() for c in tok)
         leety = has_alpha and any(c in _LEET for c in tok) and not tok.isdigit()
         for k, c in enumerate(tok):
-            pieces.append((_LEET.get(c, c) if leety else c, m.start() + k))
+            mapped = _LEET.get(c, c) if leety and core_start <= k < core_end else c
+            pieces.append((mapped, m.start() + k))
         pos = m.end()
     pieces.extend((t[i], i) for i in range(pos, len(t)))
     step = _rebuild(base, pieces)
