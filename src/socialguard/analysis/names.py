@@ -1,0 +1,425 @@
+"""Finding the school's people (the roster) in a post's text.
+
+``roster_mentions(inp)`` lists every place the text names someone on the roster: by full
+name, first or preferred name, a common diminutive (Alexander -> Alfie), a misspelling,
+or, for children, by surname plus a child word ("the Denny girl"). Several detectors
+share it, so the work is done once per post (``inp.cache["mentions"]``) and the indexes
+once per school (kept on the ``SchoolContext``).
+
+Matching runs on the folded view of the text, so zero-width characters, homoglyphs and
+fullwidth letters cannot hide a name, and offsets are mapped back to the original text.
+
+Overlapping mentions with the same span and different people mean the name is ambiguous
+(two pupils called Imogen); a consumer decides what that means for its rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from socialguard.analysis.post import Person, SchoolContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialguard.analysis.detectors.base import CheckInput
+
+KINDS = ("full", "first", "preferred", "nickname", "fuzzy", "surname")
+TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof", "madam", "mister"})
+
+# Capitalised words that often stand where a surname could, and never are one here.
+_NOT_SURNAME = frozenset("""
+year years reception nursery class form set group and or but so the a an i we you he she they
+it my our your his her their is was has had loved got did does thank thanks well done happy
+congratulations congrats today yesterday tomorrow tonight monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october
+november december mr mrs miss ms dr sir lol omg haha ok okay yes no not love from with in at on
+of for to by star week term team who whose what when where why how this that these those just
+also too very all some any every each both only even still again never always please sorry
+amazing brilliant fantastic great good proud awesome super best cup
+""".split())
+
+# After a sentence-initial common-word name, these mean the word, not the person.
+_WORD_FOLLOWERS = frozenset("""
+term terms fair fete holiday holidays hols camp concert show festival trip sports half school
+club uniform time break party day days fayre event events reading timetable is's you i we
+they he she it the a an this that your my our his her their me us them there here of to
+be been are is was were will would can could should must shall may might do does did has
+have had period garden gardens ball season collection range sale edition
+""".split())
+
+_TOKEN = re.compile(r"[a-z0-9@$]+(?:['’\-][a-z0-9@$]+)*")
+_SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·•]{1,2}){2,}[a-z](?![a-z])")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "9": "g", "@": "a", "$": "s"})
+_LEET_CHARS = frozenset("01345789@$")
+_SENTENCE_END = set(".!?\n:;\"“”([{|#")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place ``person`` is named: ``text[start:end]`` of the ORIGINAL post text."""
+
+    person: Person
+    start: int
+    end: int
+    kind: str
+    score: float
+
+
+@dataclass
+class _Tok:
+    key: str          # folded, de-leeted, possessive stripped
+    fs: int           # folded start / end
+    fe: int
+    cap: bool         # capitalised (or all caps, or a handle) in the original
+    initial: bool     # first word of a sentence
+    poss: bool = False        # ended in 's
+    plural_poss: bool = False  # ended in s'
+
+
+@dataclass
+class _Index:
+    single: dict[str, list[tuple[Person, str]]] = field(default_factory=dict)
+    full: dict[str, list[tuple[tuple[str, ...], Person]]] = field(default_factory=dict)
+    surname: dict[str, list[Person]] = field(default_factory=dict)
+    surname_first: dict[str, list[tuple[tuple[str, ...], Person]]] = field(default_factory=dict)
+    fuzzy_names: list[str] = field(default_factory=list)
+    fuzzy_memo: dict[str, str | None] = field(default_factory=dict)
+    school_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def name_data() -> dict:
+    """The nickname table, common-word names and child words (package data)."""
+    text = files("socialguard.analysis").joinpath("data/nicknames.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text) or {}
+    nick: dict[str, set[str]] = {}
+    for formal, shorts in (raw.get("nicknames") or {}).items():
+        nick.setdefault(_fold_name(str(formal)), set()).update(_fold_name(str(s)) for s in shorts or [])
+    return {
+        "nicknames": nick,
+        "common": frozenset(_fold_name(str(w)) for w in raw.get("common_words") or []),
+        "child": frozenset(str(w).lower() for w in raw.get("child_words") or []),
+    }
+
+
+def _fold_name(s: str) -> str:
+    from socialguard.analysis.text import fold
+    return fold(s.strip()).text.replace("’", "'")
+
+
+def _name_tokens(s: str) -> tuple[str, ...]:
+    return tuple(m.group().replace("’", "'") for m in _TOKEN.finditer(_fold_name(s)))
+
+
+def nicknames_of(first: str) -> set[str]:
+    """Diminutives of a first name (folded), e.g. 'alexander' -> {'alfie', 'alex', ...}."""
+    return set(name_data()["nicknames"].get(_fold_name(first), ()))
+
+
+def _build(school: SchoolContext) -> _Index:
+    idx = _Index()
+    fuzzy: set[str] = set()
+
+    def add_single(key: str, person: Person, kind: str) -> None:
+        lst = idx.single.setdefault(key, [])
+        if not any(p is person for p, _ in lst):
+            lst.append((person, kind))
+        if "-" in key:  # "ellie-rose" is also written "ellierose" in handles
+            add_single(key.replace("-", ""), person, kind)
+
+    for p in school.people:
+        given: list[tuple[tuple[str, ...], str]] = []
+        first = _name_tokens(p.first_name)
+        if first:
+            given.append((first, "first"))
+        if p.preferred_name:
+            pref = _name_tokens(p.preferred_name)
+            if pref and pref != first:
+                given.append((pref, "preferred"))
+        for base in {p.first_name, p.preferred_name} - {""}:
+            for nick in nicknames_of(base):
+                t = _name_tokens(nick)
+                if t and all(t != g for g, _ in given):
+                    given.append((t, "nickname"))
+        last = _name_tokens(p.last_name)
+        for toks, kind in given:
+            if len(toks) == 1:
+                add_single(toks[0], p, kind)
+                if len(toks[0]) >= 5 and toks[0].isalpha():
+                    fuzzy.add(toks[0])
+            if last:
+                seq = toks + last
+                idx.full.setdefault(seq[0], []).append((seq, p))
+        if last:
+            idx.surname.setdefault(last[-1], []).append(p)
+            if len(last) > 1:
+                idx.surname_first.setdefault(last[0], []).append((last, p))
+    idx.fuzzy_names = sorted(fuzzy)
+    words: set[str] = set()
+    for n in [school.name, *school.aliases]:
+        words.update(_name_tokens(n.lstrip("@")))
+    idx.school_words = frozenset(words)
+    return idx
+
+
+def school_index(school: SchoolContext) -> _Index:
+    """The name index of ``school``, built once and kept on the context object."""
+    key = (id(school.people), len(school.people))
+    cached = school.__dict__.get("_socialguard_name_index")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    idx = _build(school)
+    school.__dict__["_socialguard_name_index"] = (key, idx)
+    return idx
+
+
+def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(folded):
+        raw = m.group()
+        fs, fe = m.start(), m.end()
+        handle = raw.startswith("@")
+        raw = raw.lstrip("@$")
+        fs = fe - len(raw)
+        if not raw or not any(c.isalpha() for c in raw):
+            continue
+        key = raw.replace("’", "'")
+        if any(c in _LEET_CHARS for c in key):
+            key = key.translate(_LEET)
+        poss = plural_poss = False
+        if key.endswith("'s") and len(key) > 2:
+            key, fe, poss = key[:-2], fe - 2, True
+        elif key.endswith("s'"):
+            key, fe, plural_poss = key[:-1], fe - 1, True
+        o = original[index[fs]] if fs < len(index) else ""
+        word = original[index[fs]: index[fe - 1] + 1] if fe > fs else ""
+        letters = [c for c in word if c.isalpha()]
+        cap = handle or bool(o and o.isupper()) or (len(letters) > 1 and all(c.isupper() for c in letters))
+        toks.append(_Tok(key, fs, fe, cap, _is_initial(folded, fs), poss, plural_poss))
+    # "a l f i e": spaced-out letters joined into one more token
+    for m in _SPACED.finditer(folded):
+        key = "".join(c for c in m.group() if c.isalpha())
+        o = original[index[m.start()]]
+        toks.append(_Tok(key, m.start(), m.end(), o.isupper(), _is_initial(folded, m.start())))
+    toks.sort(key=lambda t: (t.fs, -t.fe))
+    return toks
+
+
+def _is_initial(folded: str, fs: int) -> bool:
+    j = fs - 1
+    while j >= 0 and folded[j] in " \t'\"‘“*_":
+        j -= 1
+    if j < 0:
+        return True
+    c = folded[j]
+    return c in _SENTENCE_END or not c.isascii()  # after an emoji a new "sentence" starts
+
+
+def _adjacent(folded: str, a: _Tok, b: _Tok) -> bool:
+    gap = folded[a.fe:b.fs]
+    if a.poss or a.plural_poss:
+        return False
+    return 0 < len(gap) <= 2 and gap.strip() == ""
+
+
+def _span(nt, fs: int, fe: int) -> tuple[int, int]:
+    return nt.span(fs, fe)
+
+
+def roster_mentions(inp: CheckInput) -> list[Mention]:
+    """Every mention of a roster person in the post (cached per post)."""
+    cached = inp.cache.get("mentions")
+    if cached is not None:
+        return cached
+    out: list[Mention] = []
+    if inp.school is not None and inp.school.people and inp.post.text:
+        out = find_mentions(inp.text.folded, inp.school)
+    inp.cache["mentions"] = out
+    return out
+
+
+def find_mentions(nt, school: SchoolContext) -> list[Mention]:
+    """Mentions in a folded ``NormText`` (see ``roster_mentions``)."""
+    idx = school_index(school)
+    data = name_data()
+    common, child = data["common"], data["child"]
+    folded, original = nt.text, nt.original
+    toks = _tokens(folded, original, nt.index)
+    out: list[Mention] = []
+    used_until = -1  # folded offset covered by a longer match
+
+    def emit(person: Person, fs: int, fe: int, kind: str, score: float) -> None:
+        a, b = _span(nt, fs, fe)
+        out.append(Mention(person, a, b, kind, score))
+
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.fs < used_until:
+            continue
+        prev = toks[i - 1] if i > 0 and toks[i - 1].fe <= t.fs else None
+        nxt = toks[i + 1] if i + 1 < n and toks[i + 1].fs >= t.fe else None
+        after_title = prev is not None and prev.key.rstrip(".") in TITLES and _adjacent_gap(folded, prev, t)
+
+        # Full names: "Dylan Evans", "Alfie Hughes", "Kasia Nowak"
+        best = 0
+        full_hits: list[Person] = []
+        for seq, person in idx.full.get(t.key, ()):
+            k = len(seq)
+            chunk = toks[i:i + k]
+            if len(chunk) == k and tuple(c.key for c in chunk) == seq and all(
+                    _adjacent(folded, chunk[j], chunk[j + 1]) for j in range(k - 1)):
+                if not (chunk[0].cap or chunk[-1].cap) and seq[0] in common:
+                    continue
+                if k > best:
+                    best = k
+                    full_hits = [person]
+                elif k == best:
+                    full_hits.append(person)
+        if best:
+            for person in full_hits:
+                emit(person, t.fs, toks[i + best - 1].fe, "full", 1.0)
+            used_until = toks[i + best - 1].fe
+            continue
+
+        # Adults by title and surname: "Mrs Nair", "Mr O'Brien"
+        if after_title:
+            for person in _surname_people(idx, toks, i, folded):
+                if person.role != "pupil":
+                    emit(person, prev.fs, t.fe, "surname", 0.9)
+            continue
+
+        # Children by surname and a child word: "the Denny girl", "The Kemps' son"
+        if t.cap and prev is not None and prev.key == "the":
+            sur = idx.surname.get(t.key) or (idx.surname.get(t.key[:-1]) if t.key.endswith("s") else None)
+            if sur and nxt is not None and nxt.key.rstrip("s") in child | {c.rstrip("s") for c in child}:
+                for person in sur:
+                    if person.role == "pupil":
+                        emit(person, prev.fs, nxt.fe, "surname", 0.75)
+                used_until = nxt.fe
+                continue
+
+        # First, preferred and nick names
+        cands = idx.single.get(t.key)
+        kind_fuzzy = False
+        if not cands and t.cap and len(t.key) >= 5 and t.key.isalpha() and not t.initial \
+                and t.key not in common and t.key not in _NOT_SURNAME and t.key not in idx.school_words \
+                and t.key not in idx.surname:
+            target = _fuzzy(idx, t.key)
+            if target:
+                cands = idx.single.get(target)
+                kind_fuzzy = True
+        if not cands:
+            continue
+        if t.key in common and not _used_as_name(t, prev, nxt):
+            continue
+        score_base = 0.8 if t.cap else 0.55
+        end = t.fe
+        pick = cands
+        # "Noah F", "Ayla K." : an initial narrows it down, or shows it is someone else
+        if nxt is not None and len(nxt.key) == 1 and nxt.cap and _adjacent(folded, t, nxt):
+            pick = [(p, k) for p, k in cands if _fold_name(p.last_name)[:1] == nxt.key]
+            if pick:
+                end = nxt.fe
+                score_base += 0.1
+            else:
+                continue
+        elif nxt is not None and nxt.cap and _adjacent(folded, t, nxt) and nxt.key not in _NOT_SURNAME \
+                and nxt.key not in idx.single and len(nxt.key) > 1 and not t.poss \
+                and not _all_caps(original):
+            # "Ella Smith": a first name with a surname that is not theirs is someone else,
+            # unless it is a misspelling of theirs ("Dylan Evens")
+            close = [(p, k) for p, k in cands
+                     if OSA.distance(_fold_name(p.last_name), nxt.key) <= (1 if len(nxt.key) < 6 else 2)]
+            if close:
+                for p, _k in close:
+                    emit(p, t.fs, nxt.fe, "fuzzy", 0.85)
+                used_until = nxt.fe
+                continue
+            if nxt.key not in common:
+                continue
+        for person, kind in pick:
+            if after_title:
+                continue
+            if kind_fuzzy:
+                emit(person, t.fs, end, "fuzzy", 0.6 if t.cap else 0.4)
+            else:
+                emit(person, t.fs, end, kind, score_base if kind != "nickname" else score_base - 0.05)
+        if end != t.fe:
+            used_until = end
+    out.sort(key=lambda m: (m.start, -m.end, m.person.id))
+    return out
+
+
+def _adjacent_gap(folded: str, a: _Tok, b: _Tok) -> bool:
+    gap = folded[a.fe:b.fs]
+    return 0 < len(gap) <= 2 and gap.strip(" .") == ""
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _surname_people(idx: _Index, toks: list[_Tok], i: int, folded: str) -> list[Person]:
+    t = toks[i]
+    found = list(idx.surname.get(t.key, ()))
+    for seq, p in idx.surname_first.get(t.key, ()):
+        chunk = toks[i:i + len(seq)]
+        if tuple(c.key for c in chunk) == seq:
+            found.append(p)
+    return found
+
+
+def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None) -> bool:
+    """A common-word name ('Grace', 'Will', 'Summer') counts only when it reads as a name."""
+    if not t.cap:
+        return False
+    if prev is not None and prev.key in ("this", "last", "next", "the", "a", "an", "every", "in",
+                                          "of", "during", "over", "early", "late", "by", "with"):
+        return False
+    if t.poss:
+        return True
+    if nxt is not None and nxt.key in _WORD_FOLLOWERS:
+        return False
+    return True
+
+
+def _fuzzy(idx: _Index, key: str) -> str | None:
+    if key in idx.fuzzy_memo:
+        return idx.fuzzy_memo[key]
+    limit = 1 if len(key) < 8 else 2
+    choices = [n for n in idx.fuzzy_names if n[0] == key[0] and abs(len(n) - len(key)) <= limit]
+    hit = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=limit) if choices else None
+    result = hit[0] if hit else None
+    if len(idx.fuzzy_memo) < 50_000:
+        idx.fuzzy_memo[key] = result
+    return result
+
+
+def pupil_mentions(inp: CheckInput) -> list[Mention]:
+    """Mentions of pupils only (current and past)."""
+    return [m for m in roster_mentions(inp) if m.person.role == "pupil"]
+
+
+def author_is(person: Person, inp: CheckInput) -> bool:
+    """Whether the post's author is ``person`` (by roster match or by name)."""
+    ap = inp.author_person
+    if ap is not None:
+        return ap.id == person.id
+    name = inp.post.author.name
+    if not name:
+        return False
+    key = _name_tokens(name)
+    return key in {_name_tokens(person.full_name), _name_tokens(f"{person.first_name} {person.last_name}")}
+
+
+__all__ = ["Mention", "KINDS", "roster_mentions", "pupil_mentions", "author_is", "find_mentions",
+           "nicknames_of", "school_index", "name_data"]
