@@ -1,0 +1,209 @@
+"""Facts the context detectors share: which platforms are social media, ages from the
+roster, local times, and who in the roster a post is about.
+
+Kept apart from the detectors so lesson-time, pupil-in-school, under-13,
+unapproved-channel and false-identity decide the same way on the same facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from socialguard.analysis.detectors.base import CheckInput
+from socialguard.analysis.post import Person, SchoolContext
+from socialguard.analysis.text import fold
+
+# School-run learning platforms: every family can use them and they are not social
+# networks in the sense of 2.1/2.3 (no public audience, no minimum age of 13).
+EDUCATION_PLATFORMS = frozenset({"classdojo", "tapestry"})
+# Names in context.event or the text that say an "other" platform is a learning tool.
+_EDU_WORDS = re.compile(
+    r"\b(class\s?dojo|tapestry|seesaw|google classroom|microsoft teams|purple ?mash|"
+    r"class blog|school blog|learning platform|dojo portfolio)\b")
+
+ADULT_ROLES = frozenset({"staff", "governor", "trustee", "parent", "family", "public"})
+WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def event_text(inp: CheckInput) -> str:
+    ev = inp.post.context.get("event")
+    return fold(str(ev)).text if ev else ""
+
+
+def is_education_platform(inp: CheckInput) -> bool:
+    """ClassDojo, Tapestry, or an 'other' platform that the event names as a learning tool."""
+    platform = inp.post.platform
+    if platform in EDUCATION_PLATFORMS:
+        return True
+    return platform in (None, "other") and bool(_EDU_WORDS.search(event_text(inp)))
+
+
+def is_approved_channel(inp: CheckInput) -> bool:
+    """The post went through one of the school's approved channels (or a learning platform)."""
+    if is_education_platform(inp):
+        return True
+    school = inp.school
+    platform = inp.post.platform
+    if school is None or platform is None:
+        return False
+    if platform in school.approved_channels:
+        return True
+    ev = event_text(inp)
+    # a "moderated" group the school runs is the approved channel even when the
+    # platform field only says "facebook"
+    return ("moderated" in ev and "facebook-group-moderated" in school.approved_channels
+            and platform == "facebook")
+
+
+def local(inp: CheckInput) -> dt.datetime | None:
+    """The post's time in the school's time zone, or None when either is unknown."""
+    if inp.post.posted_at is None or inp.school is None:
+        return None
+    return inp.post.posted_at.astimezone(inp.school.tz)
+
+
+def describe_time(school: SchoolContext, when: dt.datetime) -> str:
+    """'Tue 24 Nov 10:15 (lesson 08:50–10:20)' in the school's time zone."""
+    t = when.astimezone(school.tz)
+    from socialguard.analysis.post import WEEKDAYS
+    spans = school.lesson_times.get(WEEKDAYS[t.weekday()], [])
+    lesson = next(((a, b) for a, b in spans if a <= t.time() < b), None)
+    base = f"{WEEKDAY_ABBR[t.weekday()]} {t.day:02d} {t:%b %H:%M}"
+    if lesson:
+        return f"{base} (lesson {lesson[0]:%H:%M}\u2013{lesson[1]:%H:%M})"
+    return base
+
+
+def teacher_directed_context(inp: CheckInput) -> bool:
+    """The post's context says a teacher set this use (context.teacher_directed or event)."""
+    ctx = inp.post.context
+    if ctx.get("teacher_directed") is True or str(ctx.get("teacher_directed")).lower() in ("yes", "true"):
+        return True
+    ev = event_text(inp)
+    return bool(re.search(r"teacher[- ]directed|teacher[- ]led|\bclass project\b|set by (the |our |my )?teacher|"
+                          r"\b(lesson|homework) (task|activity|project)\b", ev))
+
+
+# ---------------------------------------------------------------- ages
+
+_YEAR = re.compile(r"^\s*(?:year|yr|y)?\s*(\d{1,2})\s*$", re.I)
+
+
+def year_number(year_group: str) -> int | None:
+    """'5', 'Year 5', 'Y5' -> 5; 'R'/'Reception' -> 0; 'N'/'Nursery' -> -1."""
+    s = (year_group or "").strip().lower()
+    if not s:
+        return None
+    if s in ("r", "rec", "reception", "yr r", "year r"):
+        return 0
+    if s in ("n", "nursery"):
+        return -1
+    m = _YEAR.match(s)
+    return int(m.group(1)) if m else None
+
+
+def school_year_start(day: dt.date) -> int:
+    """The calendar year in which the school year holding ``day`` began (1 September)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def chance_under(person: Person, day: dt.date, limit: int) -> float | None:
+    """How likely the person is under ``limit`` years old on ``day``: 1.0/0.0 from the
+    date of birth; from the UK year group otherwise (Year N: born 1 Sep to 31 Aug,
+    N+5 to N+4 years before the school year starts); None when neither is known."""
+    age = person.age_on(day)
+    if age is not None:
+        return 1.0 if age < limit else 0.0
+    n = year_number(person.year_group)
+    if n is None or person.left_on is not None:
+        return None
+    start = school_year_start(day)
+    oldest = dt.date(start - n - 5, 9, 1)
+    youngest = dt.date(start - n - 4, 8, 31)
+    try:
+        cut = day.replace(year=day.year - limit)
+    except ValueError:  # 29 February
+        cut = day.replace(year=day.year - limit, day=28)
+    # under `limit` iff born after `cut`
+    span = (youngest - oldest).days + 1
+    after = (youngest - max(cut, oldest - dt.timedelta(days=1))).days
+    return max(0.0, min(1.0, after / span))
+
+
+# ---------------------------------------------------------------- roster look-ups
+
+_TOKEN = re.compile(r"[a-z]+(?:['\u2019-][a-z]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text).text)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    person: Person
+    start: int
+    end: int
+    full: bool
+
+
+def find_people(inp: CheckInput, roles: Iterable[str], text: str | None = None) -> list[NameHit]:
+    """Roster people of ``roles`` named in the text (full name, or first/known-as name
+    as a whole word), most specific first. Offsets are into the original text."""
+    school = inp.school
+    if school is None:
+        return []
+    roles = tuple(roles)
+    norm = fold(inp.post.text) if text is None else fold(text)
+    t = norm.text
+    hits: list[NameHit] = []
+    seen: set[str] = set()
+    for p in school.people:
+        if p.role not in roles:
+            continue
+        if not p.last_name:
+            continue
+        for first in {p.known_as, p.first_name}:
+            # "Brad Chaplin", "@brad.chaplin_14", "@oliverbanham_10"
+            pat = re.escape(fold(first).text) + r"[\s._-]*" + re.escape(fold(p.last_name).text)
+            m = re.search(r"(?<![a-z])" + pat + r"(?![a-z])", t)
+            if m:
+                a, b = norm.span(m.start(), m.end())
+                hits.append(NameHit(p, a, b, True))
+                seen.add(p.id)
+                break
+    for p in school.people:
+        if p.role not in roles or p.id in seen:
+            continue
+        for n in {p.known_as, p.first_name}:
+            if len(n) < 3:
+                continue
+            m = re.search(r"(?<![a-z])" + re.escape(fold(n).text) + r"(?![a-z])", t)
+            if m:
+                a, b = norm.span(m.start(), m.end())
+                hits.append(NameHit(p, a, b, False))
+                break
+    hits.sort(key=lambda h: (not h.full, h.start))
+    return hits
+
+
+def interaction_person(inp: CheckInput) -> Person | None:
+    """The roster person a DM, reply or friend request goes to, when the post says so."""
+    school = inp.school
+    if school is None:
+        return None
+    inter = inp.post.interaction
+    for key in ("with_id", "with_person", "person_id"):
+        pid = inter.get(key)
+        if pid and str(pid) in school.by_id:
+            return school.by_id[str(pid)]
+    for key in ("with_name", "with_person"):
+        name = inter.get(key)
+        if name:
+            found = school.find_person(str(name))
+            if found:
+                return found
+    return None

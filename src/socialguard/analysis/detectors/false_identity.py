@@ -1,0 +1,309 @@
+"""false-identity (2.1): "It is illegal for an adult to network falsely giving their age and
+status as a child"; nobody may pose as the school or as another person.
+
+Three kinds of evidence:
+- a look-alike of the school's official accounts: a handle that folds to an official one
+  through homoglyphs (0/O, I/l), extra underscores or words such as "official"/"real",
+  or an account using the school's name that is not official;
+- an adult author (public, staff, parent, governor, trustee, family) saying they are a
+  child: "im a 12yo girl", "i'm in year 7 as well", "same age (11)". "When I was 12" and
+  "my 12 year old" are not claims;
+- someone posing as a named member of staff or a pupil: a handle or display name with
+  their name used by someone else, "This is Mr Pike's official account", "Miss Gotts here",
+  "As a teacher at St Aidan's" from a parent, "Set up a parody account of our head".
+"""
+
+from __future__ import annotations
+
+import re
+from rapidfuzz import fuzz
+
+from socialguard.analysis.detectors._facts import ADULT_ROLES
+from socialguard.analysis.detectors.base import CheckInput, Detector
+from socialguard.analysis.finding import Finding
+from socialguard.analysis.post import Person, SchoolContext
+from socialguard.analysis.text import fold
+
+_URL = re.compile(
+    r"^(?:https?://)?(?:www\.|m\.)?(?:(?:facebook|fb|instagram|tiktok|x|twitter|youtube|linkedin|classdojo|"
+    r"snapchat|threads)\.com/(?:in/|@)?)?@?", re.I)
+# Words an impostor adds to an official name: "@StAidansNorwich_official", "theharbourview".
+_NOISE = ("official", "offical", "real", "the", "page", "team", "news", "updates", "update", "info", "admin",
+          "account", "new", "uk", "hq", "genuine", "verified")
+_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "3": "e", "4": "a",
+                          "8": "b", "$": "s", "@": "a"})
+_CLAIM_WORDS = re.compile(r"official|real|genuine|verified|admin")
+_TITLES = r"(?:mr|mrs|miss|ms|mx|dr|sir)"
+
+
+def _raw(handle: str) -> str:
+    """The account as a platform sees it: no URL prefix or '@', case-insensitive."""
+    return _URL.sub("", fold(handle.strip()).text).rstrip("/")
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _raw(s))
+
+
+def _confusable(k: str) -> str:
+    return k.replace("rn", "m").replace("vv", "w").translate(_CONFUSE)
+
+
+def _denoise(k: str) -> str:
+    for w in _NOISE:
+        k = k.replace(w, "")
+    return re.sub(r"\d+$", "", k)
+
+
+_KEYS: dict[int, tuple[SchoolContext, tuple]] = {}
+
+
+def _school_keys(school: SchoolContext) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """(raw official accounts, their folded keys, the school's name keys), cached per school."""
+    hit = _KEYS.get(id(school))
+    if hit is not None and hit[0] is school:
+        return hit[1]
+    raws = frozenset(_raw(a) for a in school.official_accounts)
+    keys = tuple({_confusable(_key(a)) for a in school.official_accounts}
+                 | {_confusable(_key(a)) for a in school.aliases if a.strip().startswith("@")})
+    names = tuple(k for k in {_confusable(_key(n)) for n in [school.name, *school.aliases]} if len(k) >= 5)
+    if len(_KEYS) > 64:
+        _KEYS.clear()
+    _KEYS[id(school)] = (school, (raws, keys, names))
+    return raws, keys, names
+
+
+def _lookalike(handle: str, school: SchoolContext) -> bool:
+    raws, keys, names = _school_keys(school)
+    if _raw(handle) in raws:
+        return False
+    k = _confusable(_key(handle))
+    if len(k) < 4:
+        return False
+    core = _denoise(k)
+    for off in keys:
+        if k == off or (core and core == _denoise(off)):
+            return True
+        if len(off) >= 6 and fuzz.ratio(core, _denoise(off)) >= 90:
+            return True
+    # the school's name plus a claim of being the real thing: "BrackenfieldPTAofficial"
+    return any(n in k for n in names) and bool(_CLAIM_WORDS.search(_key(handle)))
+
+
+# ---------------------------------------------------------------- claims in the text
+
+_NOT_AGE = r"(?!\s*(?:min|mins|minute|minutes|hours?|hrs?|secs?|seconds?|%|k\b|pounds?|quid|miles?|km|days?|weeks?|" \
+           r"months?|times?|goals?|points?|pts|stone|st\b|kg|lbs?|-\s*\d|:\d|\.\d|am\b|pm\b|o'?clock|of\b|out of|/|" \
+           r"sleeps?|more|left|down|up\b|in a row))"
+_CHILD_AGE_CLAIM = re.compile(
+    r"\b(?:i'?m|im|i am|me)\s+(?:a\s+|an\s+|only\s+|just\s+|actually\s+|also\s+|really\s+)?(\d{1,2})(?!\d)"
+    r"(?:\s*(?:yo|y/o|yrs?|years?)\b)?" + _NOT_AGE +
+    r"|\bjust an? (\d{1,2})[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)\b"
+    r"|\bsame age \(?(\d{1,2})\)?"
+    r"|(?:^|\basl\W{0,3})(\d{1,2})\s?/?\s?(?:m|f)\b",
+    re.I)
+_CHILD_YEAR_CLAIM = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:in\s+)?(?:year|yr|y)\s?(\d{1,2})\b(?P<tail>[^.!?\n]{0,25})"
+    r"|\b(?:me and my (?:mates|friends)|we) are (?:in )?(?:year|yr|y)\s?(\d{1,2})\b"
+    r"|\b(?:i'?m|im|i am|just)\s+(?:a|an)\s+(?:normal\s+|regular\s+|little\s+)?(?:year|yr|y)\s?(\d{1,2})\s+"
+    r"(?:kid|girl|boy|pupil|student)",
+    re.I)
+_TOO = re.compile(r"\b(?:too|as well|also|like (?:you|u)|same)\b|\bat\b", re.I)
+_AS_STAFF = re.compile(
+    r"\b(?:this is|it'?s|its|i'?m|im|i am|hi,? it'?s|hello,? it'?s)\s+(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)"
+    r"(?:'s)?(?:\s+(?:official|real|new|personal|private)?\s*(?:account|page|profile))?"
+    r"|\b(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)\s+here\b"
+    r"|\bthis is (" + _TITLES + r")\.?\s+([a-z][a-z'-]+)'s\s+(?:\w+\s+)?(?:account|page|profile)",
+    re.I)
+_AS_HEAD = re.compile(r"\b(?:this is|i'?m|i am|it'?s)\s+(?:the|your)\s+head(?:teacher|mistress|master)?\b", re.I)
+_AS_TEACHER = re.compile(
+    r"\bas a (?:teacher|member of staff|staff member|ta|teaching assistant|governor) (?:at|in|here|of)\b"
+    r"|\bi(?:'m| am) a (?:teacher|ta|teaching assistant|member of staff) (?:at|in|here)\b"
+    r"|\bi (?:teach|work) at\b", re.I)
+_PARODY = re.compile(r"\b(?:set up|made|created|started|running|run)\s+(?:a|an)\s+(?:parody|fake|spoof|copycat|pretend)\s+"
+                     r"(?:account|page|profile)\b[^.!?\n]{0,60}", re.I)
+_AS_SCHOOL = re.compile(r"\b(?:official (?:page|account)|our new (?:page|account)|the old one was hacked|"
+                        r"^\s*official\s*:|message from)\b", re.I)
+_AS_PUPIL = re.compile(r"\bthis is ([a-z][a-z'-]+)'s (?:real |new |official )?(?:account|page|profile)"
+                       r"|^\W*(?:hi|hey|hiya)?\W*(?:it'?s|its|this is|i'?m|im)\s+([a-z][a-z'-]+)\b", re.I)
+
+
+class FalseIdentityDetector(Detector):
+    rule = "false-identity"
+
+    def detect(self, inp: CheckInput) -> list[Finding]:
+        for check in (self._school, self._person, self._child_claim):
+            found = check(inp)
+            if found:
+                return [found]
+        return []
+
+    # ------------------------------------------------------------ (a) the school
+
+    def _school(self, inp: CheckInput) -> Finding | None:
+        post, school = inp.post, inp.school
+        if school is None:
+            return None
+        handle = post.author.handle
+        raws, _, names = _school_keys(school)
+        official_handle = bool(handle) and _raw(handle) in raws
+        if official_handle:
+            return None
+        text = inp.text.folded
+        claim = _AS_SCHOOL.search(text.text)
+        span = text.span(claim.start(), claim.end()) if claim else None
+        if handle and _lookalike(handle, school):
+            return self.finding(inp, confidence=0.95, span=span, evidence=None if span else handle,
+                                message=f"{handle} looks like the school's official account but is not one of them.")
+        name = post.author.name
+        if name and post.account == "personal" and post.author.role != "pupil":
+            k = _confusable(_key(name))
+            if k in names or (_denoise(k) in names) or (
+                    any(n in k for n in names) and _CLAIM_WORDS.search(_key(name))):
+                return self.finding(inp, confidence=0.9, span=span, evidence=None if span else name,
+                                    message=f"A personal account named '{name}' presents itself as the school.")
+        return None
+
+    # ------------------------------------------------------------ (c) a named person
+
+    def _person(self, inp: CheckInput) -> Finding | None:
+        post, school = inp.post, inp.school
+        text = inp.text.folded
+        role = post.author.role
+        m = _PARODY.search(text.text)
+        if m:
+            return self.finding(inp, confidence=0.85, span=text.span(m.start(), m.end()),
+                                message="The author says they run a fake or parody account of someone.")
+        if school is None:
+            return None
+        author_staff = self._author_as(inp, "staff")
+        # the display name or the handle is a member of staff's, used by someone else
+        for label, value in (("name", post.author.name), ("handle", post.author.handle)):
+            if not value:
+                continue
+            staff = _staff_in(value, school, handle=label == "handle")
+            if staff is not None and role is not None and role != "staff" and (
+                    author_staff is None or author_staff.id != staff.id):
+                span = self._span_of(inp, _AS_STAFF) or self._span_of(inp, _AS_HEAD)
+                return self.finding(inp, confidence=0.9, span=span, evidence=None if span else value,
+                                    message=f"The account's {label} '{value}' poses as {staff.full_name} (staff).")
+            if label == "handle":
+                pupil = _pupil_in_handle(value, school)
+                if pupil is not None and (inp.author_person is None or inp.author_person.id != pupil.id):
+                    span = self._span_of(inp, _AS_PUPIL)
+                    return self.finding(inp, confidence=0.85, span=span, evidence=None if span else value,
+                                        message=f"The handle '{value}' poses as the pupil {pupil.known_as}.")
+        m = _AS_STAFF.search(text.text)
+        if m:
+            title_name = [g for g in m.groups() if g]
+            last = title_name[1] if len(title_name) > 1 else ""
+            staff = _staff_by_last(last, school)
+            mine = (post.author.name or "").lower().split()
+            if staff is not None and last.lower() not in mine and (role not in (None, "staff")
+                                                                   or author_staff is None):
+                if role is not None or post.author.handle:
+                    return self.finding(inp, confidence=0.85, span=text.span(m.start(), m.end()),
+                                        message=f"The post speaks as {staff.full_name}, who did not write it.")
+        if role in ("parent", "family", "public", "pupil") and author_staff is None:
+            m = _AS_HEAD.search(text.text) or _AS_TEACHER.search(text.text)
+            if m:
+                return self.finding(inp, confidence=0.8, span=_clause(inp, text.span(m.start(), m.end())),
+                                    message="Someone who is not on the staff claims to be a member of staff.")
+        m = _AS_PUPIL.search(text.text)
+        if m and role in ADULT_ROLES | {"pupil"}:
+            first = (m.group(1) or m.group(2) or "").lower()
+            mine = (post.author.name or "").lower().split()
+            pupil = next((p for p in school.pupils if p.known_as.lower() == first or p.first_name.lower() == first),
+                         None)
+            if pupil is not None and first not in mine and (m.group(1) or post.author.handle):
+                return self.finding(inp, confidence=0.75, span=text.span(m.start(), m.end()),
+                                    message=f"The post speaks as the pupil {pupil.known_as}, who did not write it.")
+        return None
+
+    # ------------------------------------------------------------ (b) an adult as a child
+
+    def _child_claim(self, inp: CheckInput) -> Finding | None:
+        post = inp.post
+        role = post.author.role
+        person = inp.author_person
+        adult = role in ADULT_ROLES or (person is not None and person.role != "pupil")
+        if not adult:
+            return None
+        text = inp.text.folded
+        to_pupil = post.interaction.get("with_role") == "pupil"
+        for m in _CHILD_AGE_CLAIM.finditer(text.text):
+            age = int(next(g for g in m.groups() if g))
+            if 5 <= age < 18:
+                return self._child(inp, text.span(m.start(), m.end()), f"aged {age}", to_pupil)
+        for m in _CHILD_YEAR_CLAIM.finditer(text.text):
+            year = int(next(g for g in m.groups()[:1] + m.groups()[2:] if g))
+            if not 1 <= year <= 13:
+                continue
+            tail = m.group("tail")
+            # "I'm in Year 6" from a teacher is their class; "in year 7 as well" is a claim
+            if m.group(1) and role != "public" and not to_pupil and not (tail and _TOO.search(tail)):
+                continue
+            a, b = text.span(m.start(), m.end() - len(tail or ""))
+            return self._child(inp, (a, b), f"in year {year}", to_pupil)
+        return None
+
+    def _child(self, inp: CheckInput, span: tuple[int, int], what: str, to_pupil: bool) -> Finding:
+        return self.finding(inp, confidence=0.9 if to_pupil else 0.8, span=span,
+                            message=f"An adult account claims to be a child ({what}).")
+
+    # ------------------------------------------------------------ helpers
+
+    def _author_as(self, inp: CheckInput, role: str) -> Person | None:
+        if inp.school is None or not inp.post.author.name:
+            return None
+        return inp.school.find_person(inp.post.author.name, (role,))
+
+    def _span_of(self, inp: CheckInput, pattern: re.Pattern) -> tuple[int, int] | None:
+        m = pattern.search(inp.text.folded.text)
+        return inp.text.folded.span(m.start(), m.end()) if m else None
+
+
+def _staff_by_last(last: str, school: SchoolContext) -> Person | None:
+    last = last.lower()
+    return next((p for p in school.people if p.role == "staff" and p.last_name.lower() == last), None)
+
+
+def _staff_in(value: str, school: SchoolContext, *, handle: bool) -> Person | None:
+    """The member of staff a display name or handle names ('Mrs Whitlock', '@mr_webb_real',
+    'helen.whitlock.head2'), or None."""
+    k = _key(value) if handle else re.sub(r"[^a-z ]", "", fold(value).text)
+    for p in school.people:
+        if p.role != "staff" or not p.last_name:
+            continue
+        last = re.sub(r"[^a-z]", "", fold(p.last_name).text)
+        first = re.sub(r"[^a-z]", "", fold(p.first_name).text)
+        if handle:
+            if re.search(_TITLES + last, k) or (first + last) in k:
+                return p
+        elif re.search(r"\b" + _TITLES + r"\.? " + last + r"\b", k):
+            return p
+    return None
+
+
+def _pupil_in_handle(value: str, school: SchoolContext) -> Person | None:
+    k = _key(value)
+    for p in school.pupils:
+        last = re.sub(r"[^a-z]", "", fold(p.last_name).text)
+        if not last:
+            continue
+        for first in {p.known_as, p.first_name}:
+            f = re.sub(r"[^a-z]", "", fold(first).text)
+            if len(f) >= 3 and f + last in k:
+                return p
+    return None
+
+
+def _clause(inp: CheckInput, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a cue to the end of its clause ('As a teacher at St Aidan's')."""
+    t = inp.post.text
+    a, b = span
+    while b < len(t) and t[b] not in ".,;!?\n" and b - span[1] < 30 and not (
+            t[b] == " " and t[b + 1:b + 3].lower() in ("i ", "we")):
+        b += 1
+    return a, b
+
