@@ -1,0 +1,1 @@
+"""Who may do what: memberships (user, trust or school, role) and the permission helpers."""

@@ -1,0 +1,1 @@
+"""The policy as pages per role, with clause anchors; versions, approval, acknowledgement."""
