@@ -44,12 +44,22 @@ def _not_utf8(raw: bytes, err: UnicodeDecodeError) -> str:
             + _cp1252_hint(raw))
 
 
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL in the first line, or many control bytes: not a text file, whatever one bad line."""
+    if b"\x00" in head.split(b"\n", 1)[0]:
+        return True
+    return bool(head) and sum(head.count(bytes([c])) for c in _CONTROL) > len(head) * 0.1
+
+
 def _sniff(head: bytes, source: str, encoding: str | None) -> None:
     """Stop early on input that is not text at all, or is UTF-16 without --encoding."""
     if encoding is None and head.startswith(_UTF16_BOMS):
         raise SocialguardError("UTF-16 text; save it as UTF-8 or pass --encoding utf-16",
                                file=source)
-    if encoding is None and b"\x00" in head:
+    if encoding is None and _looks_binary(head):
         raise SocialguardError("binary data, not text; expected JSON (one post per line)",
                                file=source)
 

@@ -6,6 +6,7 @@ e-mails get exactly what a person sees.
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from rich.console import Console
@@ -15,6 +16,7 @@ from socialguard.analysis.finding import Finding, Result
 from socialguard.analysis.post import Post
 from socialguard.policy import Policy
 
+_SPACES = re.compile(r"\s+")
 DECISION_STYLE = {"block": "bold white on red", "review": "bold black on yellow",
                   "allow": "bold white on green"}
 SEVERITY_STYLE = {"block": "bold red", "review": "yellow", "advice": "cyan"}
@@ -50,9 +52,9 @@ def snippet(text: str, start: int | None, end: int | None, width: int = 40
         evidence = evidence[:100] + "…" + evidence[-99:]
 
     def flat(s: str) -> str:
-        return " ".join(s.split()) if s.strip() else s.replace("\n", " ")
+        return _SPACES.sub(" ", s)
 
-    return flat(before).lstrip(), " ".join(evidence.split()), flat(after).rstrip()
+    return flat(before).lstrip(), flat(evidence).strip(), flat(after).rstrip()
 
 
 def _post_line(post: Post) -> str:

@@ -8,9 +8,10 @@ import json
 from typing import Any
 
 from socialguard.analysis.post import ACCOUNTS, AUTHOR_ROLES, PLATFORMS, Author, Post, parse_time
+from socialguard.cli import common
 from socialguard.cli.common import (
     add_context_args, add_encoding_arg, add_engine_args, check_encoding, load_policy_arg,
-    load_school, make_engine, parse_rules,
+    load_school, parse_rules,
 )
 from socialguard.cli.reading import read_one_post
 from socialguard.cli.render import emit, report_markdown, report_text
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     policy = load_policy_arg(args.policy)
     school = load_school(args.context, encoding, stderr=io.stderr)
     post = _build_post(args, io, encoding)
-    result = make_engine(policy, rules).check(post, school)
+    result = common.make_engine(policy, rules).check(post, school)
     if args.format == "json":
         io.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "markdown":

@@ -8,7 +8,8 @@ from collections import Counter
 from typing import Any
 
 from socialguard.analysis.registry import RULES, detector_classes
-from socialguard.cli.common import load_policy_arg, load_school, make_engine
+from socialguard.cli import common
+from socialguard.cli.common import load_policy_arg, load_school
 from socialguard.cli.reading import iter_posts
 from socialguard.cli.scanning import run_scan
 from socialguard.cli.writers import make_writer
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
 
     policy = load_policy_arg(args.policy)
     school = load_school(str(school_dir()), stderr=io.stderr)
-    engine = make_engine(policy, None)
+    engine = common.make_engine(policy, None)
     writer = make_writer(args.format, io.stdout, tty=io.is_tty)
     found: dict[str, set[str]] = {}
 

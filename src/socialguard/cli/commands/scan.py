@@ -7,9 +7,10 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from socialguard.cli import common
 from socialguard.cli.common import (
     add_context_args, add_encoding_arg, add_engine_args, check_encoding, load_policy_arg,
-    load_school, make_engine, parse_rules,
+    load_school, parse_rules,
 )
 from socialguard.cli.reading import iter_posts
 from socialguard.cli.scanning import run_scan
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     rules = parse_rules(args.rules)
     policy = load_policy_arg(args.policy)
     school = load_school(args.context, encoding, stderr=io.stderr)
-    engine = make_engine(policy, rules)
+    engine = common.make_engine(policy, rules)
     opened: dict = {}
     items = iter_posts(args.posts, stdin=io.stdin, encoding=encoding, opened=opened)
     # Read the first item now, so a missing or binary file fails before any output.
