@@ -29,7 +29,7 @@ from socialguard.analysis.post import Person
 ADULT_AGE = 18
 
 _FRIEND = re.compile(
-    r"\b(?:friend request|friend req|add(?:ed)? (?:me|you|u)\b|accept(?:ed)? (?:my|your|ur)? ?(?:request|friend)|"
+    r"\b(?:friend request(?: sent| accepted)?|friend req|add(?:ed)? (?:me|you|u)\b|accept(?:ed)? (?:my|your|ur)? ?(?:request|friend)|"
     r"thanks for the add|accepted!|follow(?:ed)? (?:me|you|u|back)\b|followed @|connected with|"
     r"i added (?:u|you)|sending you a friend)",
     re.I)
@@ -49,6 +49,7 @@ _AUDIENCE = re.compile(
     r"\b(?:pupils?|students?|kids|children|parents?|mums?|dads?|carers?|families|class|form|"
     r"year \d{1,2}|yr ?\d{1,2}|your (?:child|son|daughter|kid)|my class|revision|homework)\b",
     re.I)
+_PARENTS = re.compile(r"parent|mum|dad|carer|famil|your (?:child|son|daughter|kid)", re.I)
 _PARENT_GROUP = re.compile(
     r"\b(?:parents?|mums?|dads?|mams?|families|class|year \d{1,2}|y\d)\b[^()]{0,30}\b(?:whatsapp|group|chat|messenger)\b|"
     r"\b(?:whatsapp|group|chat)\b[^()]{0,20}\b(?:parents?|mums?|dads?)\b", re.I)
@@ -102,10 +103,12 @@ class UnapprovedChannelDetector(Detector):
                 evidence=None if span else f"{post.platform or 'personal'} contact with a parent")]
         if with_role is not None:
             return []   # colleagues, the public: not this rule
-        if cm and _AUDIENCE.search(text.text):
+        audience = _AUDIENCE.search(text.text) if cm else None
+        if audience:
+            parents = _PARENTS.search(audience.group())
             return [self.finding(
-                inp, confidence=0.75, severity="review" if cap else None, span=span,
-                message="A staff member invites pupils or parents to a personal channel.")]
+                inp, confidence=0.75, severity="review" if cap or parents else None, span=span,
+                message=f"A staff member invites {'parents' if parents else 'pupils'} to a personal channel.")]
         ev = event_text(inp)
         if ev and _PARENT_GROUP.search(ev) and not _SCHOOL_RUN.search(ev):
             return [self.finding(

@@ -42,7 +42,7 @@ _SELF_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|old))|\b(r
 _SET_UP = re.compile(
     r"\b(?:set up|setup|made|created|opened|got|gave|let|allowed|signed (?:\w+ )?up)\b[^.!?\n]{0,40}?"
     r"\b(?:instagram|insta|tiktok|snapchat|snap|youtube|facebook|whatsapp|x|twitter|discord|roblox|fortnite|"
-    r"social media|account|channel)\b",
+    r"social media|account|channel)\b(?:\s+(?:account|channel|page|profile)\b)?",
     re.I)
 _CHILD_AGE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:birthday|bday)|\b(\d{1,2})[- ]?(?:year[- ]old|yr[- ]old|yo)\b|\baged\s+(\d{1,2})\b",
