@@ -59,6 +59,12 @@ _SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·•]{1,2}){2,}[a-z](?![a-z])")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "9": "g", "@": "a", "$": "s"})
 _LEET_CHARS = frozenset("01345789@$")
+# e-mail addresses and links: a name inside them ("rosie.tyrell88@...") is not a mention
+_MASK = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://\S+|www\.\S+"
+                   r"|\b[\w.-]+\.(?:com|co\.uk|org|org\.uk|net|uk|example|io)(?:/\S*)?")
+# "'Matilda' the musical": a name used as the title of a work
+_TITLE_AFTER = re.compile(r"^['’\"”]?\s*(?:the\s+)?(?:musical|film|movie|book|books|novel|song|show|play|"
+                          r"series|album|game|character|cartoon|story|stories)\b")
 _SENTENCE_END = set(".!?\n:;\"“”([{|#")
 
 
@@ -183,7 +189,10 @@ def school_index(school: SchoolContext) -> _Index:
 
 def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
     toks: list[_Tok] = []
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(folded)] if ("@" in folded or "." in folded) else []
     for m in _TOKEN.finditer(folded):
+        if masked and any(a <= m.start() < b for a, b in masked):
+            continue
         raw = m.group()
         fs, fe = m.start(), m.end()
         handle = raw.startswith("@")
@@ -309,7 +318,10 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
         # First, preferred and nick names
         cands = idx.single.get(t.key)
         kind_fuzzy = False
+        proper_phrase = (nxt is not None and nxt.cap and _adjacent(folded, t, nxt)) or \
+            (prev is not None and prev.cap and not prev.initial and _adjacent(folded, prev, t))
         if not cands and t.cap and len(t.key) >= 5 and t.key.isalpha() and not t.initial \
+                and not proper_phrase \
                 and t.key not in common and t.key not in _NOT_SURNAME and t.key not in idx.school_words \
                 and t.key not in idx.surname:
             target = _fuzzy(idx, t.key)
@@ -319,6 +331,8 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
         if not cands:
             continue
         if t.key in common and not _used_as_name(t, prev, nxt):
+            continue
+        if _TITLE_AFTER.match(folded[t.fe:t.fe + 20]):
             continue
         score_base = 0.8 if t.cap else 0.55
         end = t.fe
@@ -421,5 +435,20 @@ def author_is(person: Person, inp: CheckInput) -> bool:
     return key in {_name_tokens(person.full_name), _name_tokens(f"{person.first_name} {person.last_name}")}
 
 
-__all__ = ["Mention", "KINDS", "roster_mentions", "pupil_mentions", "author_is", "find_mentions",
+def own_children(inp: CheckInput) -> set[str]:
+    """Ids of the author's own children, from every roster row that has the author's name
+    (a member of staff may also be a parent at the school)."""
+    ids: set[str] = set()
+    if inp.author_person is not None:
+        ids.update(inp.author_person.child_ids)
+    school = inp.school
+    if school is not None and inp.post.author.name:
+        for role in ("parent", "staff", "governor", "trustee"):
+            p = school.find_person(inp.post.author.name, (role,))
+            if p is not None:
+                ids.update(p.child_ids)
+    return ids
+
+
+__all__ = ["own_children", "Mention", "KINDS", "roster_mentions", "pupil_mentions", "author_is", "find_mentions",
            "nicknames_of", "school_index", "name_data"]

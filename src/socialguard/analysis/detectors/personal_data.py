@@ -23,7 +23,7 @@ from stdnum.gb import upn as _upn
 
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.names import Mention, roster_mentions
+from socialguard.analysis.names import Mention, own_children, roster_mentions
 
 # Short numbers and helplines that belong to services, not people. Freephone (080x),
 # 03 and 08 numbers are organisational by range, so only the odd ones need listing.
@@ -333,7 +333,7 @@ class PersonalDataDetector(Detector):
         text = inp.post.text
         nt = inp.text.folded
         mentions = roster_mentions(inp)
-        own = _own_children(inp)
+        own = own_children(inp)
         seen_sentences: set[tuple[int, int]] = set()
         for m in _HEALTH.finditer(nt.text):
             span = nt.span(m.start(), m.end())
@@ -384,16 +384,3 @@ class PersonalDataDetector(Detector):
                 return 0.75
         return None
 
-
-def _own_children(inp: CheckInput) -> set[str]:
-    """Ids of the author's own children, from every roster row with the author's name."""
-    ids: set[str] = set()
-    if inp.author_person is not None:
-        ids.update(inp.author_person.child_ids)
-    school = inp.school
-    if school is not None and inp.post.author.name:
-        for role in ("parent", "staff", "governor", "trustee"):
-            p = school.find_person(inp.post.author.name, (role,))
-            if p is not None:
-                ids.update(p.child_ids)
-    return ids
