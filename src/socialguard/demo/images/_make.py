@@ -165,8 +165,9 @@ def main() -> None:
     rng = np.random.default_rng(7)
     group, _ = compose_faces((1600, 1000), [150, 130, 120, 110, 100, 95], rng, kind="field")
     group.save(HERE / "sports_day_group.jpg", quality=88)
-    whiteboard(["Year 5 reading groups", "Owls: Alfie Hughes, Olivia Brown",
-                "Hawks: Kacper Nowak, Grace Okafor", "Kestrels: Tom Ellis",
+    # names from the demo school's roster (socialguard/demo/data/oakfield/people.csv)
+    whiteboard(["Year 4 reading groups", "Owls: Tobias Wren, Oscar Lindqvist",
+                "Hawks: Ruby Thistlewood, Priya Castellan", "Kestrels: Jayden Okonkwo-Bell",
                 "Mrs Smith: call 07700 900123 if late"]).save(HERE / "whiteboard_class_list.png")
     poster(["LOST CAT", "Grey tabby, answers to Biscuit", "Seen near Oakfield Primary?",
             "Please call Sarah", "07700 900 123"]).save(HERE / "poster_phone.png")
