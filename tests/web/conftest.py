@@ -103,6 +103,12 @@ def users(trust, school, other_school) -> dict:
     return out
 
 
+@pytest.fixture(name="make_user")
+def make_user_fixture(db):
+    """``make_user(username, **fields)``: a user with no role (password PASSWORD)."""
+    return make_user
+
+
 @pytest.fixture
 def other_head(other_school):
     u = make_user("other_head")

@@ -3,7 +3,7 @@
 from socialguard.web.accounts.roles import ALL
 
 ACCESS = {
-    "accounts:login": {"roles": ALL, "public": True},
+    "accounts:login": {"roles": ALL, "public": True, "ok": {200, 302}},
     "accounts:logout": {"roles": ALL, "method": "post", "public": True, "ok": {302}},
     "accounts:me": {"roles": ALL},
     "accounts:password_change": {"roles": ALL},
