@@ -41,7 +41,8 @@ _EXCLUSIVE = re.compile(
     r"|\bthe only (?:way|place|link|route)\b[^.!?\n]{0,60}"
     r"|\bthis is the only place\b[^.!?\n]{0,30}"
     r"|\b(?:the )?first \d+ (?:\w+ )?(?:to (?:comment|reply|like|share|message|dm)|who (?:comment|reply|message))"
-    r"|\bcomment (?:with |')?[^.!?\n]{0,25}?(?:below )?to (?:claim|reserve|book|enter|get|win|register|sign up|bag)"
+    r"|\b(?:comment|reply|respond|message us|dm us)(?: with|')?[^.!?\n]{0,25}?(?:below |here )?to (?:claim|reserve|book|"
+    r"enter|get|win|register|sign up|bag|apply|put your name down)"
     r"|\bcomment (?:below )?with how many"
     r"|\blike (?:and|&) share (?:this post )?to (?:enter|be entered|win)"
     r"|\b(?:dm|message|pm|inbox) (?:us|this page|the page|me)\b[^.!?\n]{0,40}?(?:to (?:claim|book|apply|reserve|get)|"
@@ -61,10 +62,14 @@ _OFFER = re.compile(
     r"spaces|slots?|deadline|closes|closing date|consent (?:form|link)s?|(?:return|complete|fill in) the form|"
     r"register (?:now|your|by|for)|registration|vote|voting|raffle|prize draw|vouchers?|"
     r"free (?:\w+ )?(?:places?|tickets?|meals?|uniform|breakfast|vouchers?)|grants?|claim|reserve|"
-    r"(?:school|we) (?:is |are |will be )?closed|closure|closing (?:early|at)|cancell?ed|postponed|"
+    r"limited (?:places|spaces)|(?:places|spaces) are limited|(?:school|we) (?:is |are |will be )?closed|closure|closing (?:early|at)|cancell?ed|postponed|"
     r"change (?:to|of) (?:pick[- ]up|drop[- ]off|the timetable|plan)|pick[- ]up arrangements|"
     r"parents'? evening|open (?:evening|day|morning)s?|auditions?|trials?|deposits? (?:are |is )?due|payments? due)\b",
     re.I)
+# Thanks and congratulations look back at an event; they offer nothing to act on.
+_LOOKING_BACK = re.compile(
+    r"^\W*(?:a )?(?:big |huge |massive )?(?:thank|thanks|well done|congrat|what a|lovely|great|brilliant|fantastic|"
+    r"amazing|proud)|\b(?:last night|yesterday|last week|came to|went to|took part|winning|won)\b", re.I)
 # The text itself points to another route.
 _ALT_IN_TEXT = re.compile(
     r"\b(?:e-?mail(?:ed|s)?|letters? (?:home|sent|went|going|to (?:all|every|families|parents))|letter went home|"
@@ -106,7 +111,7 @@ class EquityOfAccessDetector(Detector):
                 inp, confidence=0.9, span=_trim(inp, text.span(m.start(), m.end())),
                 message="This is offered only through social media; families who don't use it will miss it.")]
         m = _OFFER.search(text.text)
-        if m:
+        if m and not _LOOKING_BACK.search(text.text[:m.start()].rsplit(".", 1)[-1] + m.group()):
             return [self.finding(
                 inp, confidence=0.6, span=_sentence(inp, text.span(m.start(), m.end())),
                 message="This offers information or an opportunity and no other channel is recorded "

@@ -55,39 +55,48 @@ def _denoise(k: str) -> str:
     return re.sub(r"\d+$", "", k)
 
 
+def _core(s: str) -> str:
+    """What is left of a handle or name once impostor padding and look-alikes are folded."""
+    return _confusable(_denoise(_key(s)))
+
+
 _KEYS: dict[int, tuple[SchoolContext, tuple]] = {}
 
 
-def _school_keys(school: SchoolContext) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """(raw official accounts, their folded keys, the school's name keys), cached per school."""
+def _school_keys(school: SchoolContext) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the school's own accounts as platforms see them, their cores, the cores of its names),
+    cached per school."""
     hit = _KEYS.get(id(school))
     if hit is not None and hit[0] is school:
         return hit[1]
-    raws = frozenset(_raw(a) for a in school.official_accounts)
-    keys = tuple({_confusable(_key(a)) for a in school.official_accounts}
-                 | {_confusable(_key(a)) for a in school.aliases if a.strip().startswith("@")})
-    names = tuple(k for k in {_confusable(_key(n)) for n in [school.name, *school.aliases]} if len(k) >= 5)
+    handles = [*school.official_accounts, *(a for a in school.aliases if a.strip().startswith("@"))]
+    raws = frozenset(_raw(a) for a in handles)
+    cores = frozenset(c for c in (_core(a) for a in handles) if len(c) >= 4)
+    names = frozenset(c for c in (_core(n) for n in [school.name, *school.aliases]) if len(c) >= 5)
     if len(_KEYS) > 64:
         _KEYS.clear()
-    _KEYS[id(school)] = (school, (raws, keys, names))
-    return raws, keys, names
+    _KEYS[id(school)] = (school, (raws, cores, names))
+    return raws, cores, names
 
 
 def _lookalike(handle: str, school: SchoolContext) -> bool:
-    raws, keys, names = _school_keys(school)
+    """A handle that is not the school's but folds to one of its accounts."""
+    raws, cores, names = _school_keys(school)
     if _raw(handle) in raws:
         return False
-    k = _confusable(_key(handle))
-    if len(k) < 4:
+    core = _core(handle)
+    if len(core) < 4:
         return False
-    core = _denoise(k)
-    for off in keys:
-        if k == off or (core and core == _denoise(off)):
-            return True
-        if len(off) >= 6 and fuzz.ratio(core, _denoise(off)) >= 90:
+    for off in cores:
+        if core == off or (len(off) >= 6 and fuzz.ratio(core, off) >= 90):
             return True
     # the school's name plus a claim of being the real thing: "BrackenfieldPTAofficial"
-    return any(n in k for n in names) and bool(_CLAIM_WORDS.search(_key(handle)))
+    return _claims_school(handle, names)
+
+
+def _claims_school(value: str, names: frozenset[str]) -> bool:
+    k = _confusable(_key(value))
+    return any(n in k for n in names) and bool(_CLAIM_WORDS.search(_key(value)))
 
 
 # ---------------------------------------------------------------- claims in the text
@@ -95,19 +104,26 @@ def _lookalike(handle: str, school: SchoolContext) -> bool:
 _NOT_AGE = r"(?!\s*(?:min|mins|minute|minutes|hours?|hrs?|secs?|seconds?|%|k\b|pounds?|quid|miles?|km|days?|weeks?|" \
            r"months?|times?|goals?|points?|pts|stone|st\b|kg|lbs?|-\s*\d|:\d|\.\d|am\b|pm\b|o'?clock|of\b|out of|/|" \
            r"sleeps?|more|left|down|up\b|in a row))"
+_NUM = (r"(\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+        r"(?![0-9])")
+_NUM_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen".split())}
 _CHILD_AGE_CLAIM = re.compile(
-    r"\b(?:i'?m|im|i am|me)\s+(?:a\s+|an\s+|only\s+|just\s+|actually\s+|also\s+|really\s+)?(\d{1,2})(?!\d)"
+    r"\b(?:i'?m|im|i am|me)\s+(?:a\s+|an\s+|only\s+|just\s+|actually\s+|also\s+|really\s+)?" + _NUM +
     r"(?:\s*(?:yo|y/o|yrs?|years?)\b)?" + _NOT_AGE +
-    r"|\bjust an? (\d{1,2})[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)\b"
+    r"|\bjust (?:turned|an?) " + _NUM + r"(?:[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)\b)?" + _NOT_AGE +
     r"|\bsame age \(?(\d{1,2})\)?"
     r"|(?:^|\basl\W{0,3})(\d{1,2})\s?/?\s?(?:m|f)\b",
     re.I)
-_CHILD_YEAR_CLAIM = re.compile(
-    r"\b(?:i'?m|im|i am)\s+(?:in\s+)?(?:year|yr|y)\s?(\d{1,2})\b(?P<tail>[^.!?\n]{0,25})"
-    r"|\b(?:me and my (?:mates|friends)|we) are (?:in )?(?:year|yr|y)\s?(\d{1,2})\b"
-    r"|\b(?:i'?m|im|i am|just)\s+(?:a|an)\s+(?:normal\s+|regular\s+|little\s+)?(?:year|yr|y)\s?(\d{1,2})\s+"
-    r"(?:kid|girl|boy|pupil|student)",
-    re.I)
+# (pattern, whether it may be an adult's own class or child's year and needs "too"/"as well")
+_CHILD_YEAR_CLAIMS = (
+    (re.compile(r"\b(?:i'?m|im|i am)\s+(?:in\s+)?(?:year|yr|y)\s?(\d{1,2})\b(?P<tail>[^.!?\n]{0,25})", re.I), True),
+    (re.compile(r"\b(?:me and my (?:mates|friends)|we) are (?:in )?(?:year|yr|y)\s?(\d{1,2})\b"
+                r"(?P<tail>[^.!?\n]{0,25})", re.I), True),
+    (re.compile(r"\b(?:i'?m|im|i am|just)\s+(?:a|an)\s+(?:normal\s+|regular\s+|little\s+)?(?:year|yr|y)\s?"
+                r"(\d{1,2})\s+(?:kid|girl|boy|pupil|student)(?P<tail>)", re.I), False),
+)
 _TOO = re.compile(r"\b(?:too|as well|also|like (?:you|u)|same)\b|\bat\b", re.I)
 _AS_STAFF = re.compile(
     r"\b(?:this is|it'?s|its|i'?m|im|i am|hi,? it'?s|hello,? it'?s)\s+(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)"
@@ -157,9 +173,7 @@ class FalseIdentityDetector(Detector):
                                 message=f"{handle} looks like the school's official account but is not one of them.")
         name = post.author.name
         if name and post.account == "personal" and post.author.role != "pupil":
-            k = _confusable(_key(name))
-            if k in names or (_denoise(k) in names) or (
-                    any(n in k for n in names) and _CLAIM_WORDS.search(_key(name))):
+            if _core(name) in names or _claims_school(name, names):
                 return self.finding(inp, confidence=0.9, span=span, evidence=None if span else name,
                                     message=f"A personal account named '{name}' presents itself as the school.")
         return None
@@ -232,16 +246,17 @@ class FalseIdentityDetector(Detector):
         text = inp.text.folded
         to_pupil = post.interaction.get("with_role") == "pupil"
         for m in _CHILD_AGE_CLAIM.finditer(text.text):
-            age = int(next(g for g in m.groups() if g))
+            n = next(g for g in m.groups() if g).lower()
+            age = int(n) if n.isdigit() else _NUM_WORDS[n]
             if 5 <= age < 18:
                 return self._child(inp, text.span(m.start(), m.end()), f"aged {age}", to_pupil)
-        for m in _CHILD_YEAR_CLAIM.finditer(text.text):
-            year = int(next(g for g in m.groups()[:1] + m.groups()[2:] if g))
-            if not 1 <= year <= 13:
+        for pattern, ambiguous in _CHILD_YEAR_CLAIMS:
+            m = pattern.search(text.text)
+            if not m or not 1 <= int(m.group(1)) <= 13:
                 continue
-            tail = m.group("tail")
+            year, tail = int(m.group(1)), m.group("tail")
             # "I'm in Year 6" from a teacher is their class; "in year 7 as well" is a claim
-            if m.group(1) and role != "public" and not to_pupil and not (tail and _TOO.search(tail)):
+            if ambiguous and role != "public" and not to_pupil and not _TOO.search(tail):
                 continue
             a, b = text.span(m.start(), m.end() - len(tail or ""))
             return self._child(inp, (a, b), f"in year {year}", to_pupil)
