@@ -80,7 +80,7 @@ _FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d{1,3}[a-z]?\b", re.I)
 _LIVES = re.compile(
     r"\b(?:lives|living|live|staying|moved)\s+(?:at|on|in)\s+(?:the\s+)?"
     r"(?:\d{1,4}[a-z]?\s+)?(?:[A-Z][a-z'’]+\s+){1,3}" + _STREET_SUFFIX + r"\b")
-_ADDRESS_CUE = re.compile(r"\b(?:lives|living|address|house|home|door|knock|round to)\b", re.I)
+_ADDRESS_CUE = re.compile(r"\b(?:lives|living|moved|moving|address|house|home|door|knock|round to)\b", re.I)
 
 # Dates: 02/11/2010, 30.04.22, 2 November 2010, Nov 2nd 2010, 2010-11-02
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -309,7 +309,7 @@ class PersonalDataDetector(Detector):
         for m in _FLAT.finditer(text):
             if any(a <= m.start() < b for a, b in found):
                 continue
-            if _ADDRESS_CUE.search(text[max(0, m.start() - 50):m.end() + 30]) and not official:
+            if _ADDRESS_CUE.search(text[max(0, m.start() - 50):m.end() + 50]) and not official:
                 found.append((m.start(), m.end()))
                 yield _Hit("address", (m.start(), m.end()), 0.7, "A home address is published.", _REMEDY["address"])
         for m in _POSTCODE.finditer(nt.text):
