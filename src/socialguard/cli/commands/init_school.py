@@ -51,8 +51,9 @@ alternative_channels: [email, letter, website, text-message]
 # The school's own accounts: anyone else posting as them is impersonation.
 official_accounts: ["@ExamplePrimary", "facebook.com/exampleprimary"]
 
-# The school office's published contacts: on an official post these are not personal data.
+# The school office's published phone number: on an official post it is not personal data.
 office_phone: "01632 960000"
+# The school office's published e-mail address, likewise.
 office_email: office@example-primary.example
 
 # The minimum age the platforms allow; pupils younger than this must not have accounts.
