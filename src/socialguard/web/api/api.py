@@ -1,0 +1,238 @@
+"""The REST API. Every route names a school it acts on, and the same role rules as the
+pages apply (socialguard.web.checks.roles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest
+from ninja import File, NinjaAPI, Query
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer, django_auth
+
+from socialguard.errors import SocialguardError
+from socialguard.web.accounts.permissions import role_in, schools_for
+from socialguard.web.checks import services, workflow
+from socialguard.web.checks.models import Approval, CheckFinding, CheckRun, Draft
+from socialguard.web.checks.roles import CHECKERS, DRAFT_READERS, IMPORTERS, LOG_READERS
+from socialguard.web.api.models import ApiToken
+from socialguard.web.api.schemas import (
+    ApprovalOut, CheckRunOut, DraftOut, Err, FindingRowOut, ImportOut, MeOut, PostIn, ResultOut,
+)
+from socialguard.web.schools.models import School
+
+ERRORS = {400: Err, 401: Err, 403: Err, 404: Err, 422: Err}
+MAX_LIMIT = 500
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer sg_...``: a token made on the API tokens page."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.user_for(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="socialguard API", version="1.0",
+    description="Check posts against the trust's Social Media Policy; read check runs, "
+                "findings, drafts and approvals; import people. Authenticate with "
+                "`Authorization: Bearer <token>` (make one at /api/tokens/).",
+    urls_namespace="api", docs_url=None, auth=[TokenAuth(), django_auth])
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@api.exception_handler(ApiError)
+def _api_error(request: HttpRequest, exc: ApiError):
+    return api.create_response(request, {"error": exc.message}, status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError):
+    first = exc.errors[0] if exc.errors else {}
+    where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "payload"))
+    msg = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid input"))
+    detail = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")),
+               "type": str(e.get("type", ""))} for e in exc.errors]
+    return api.create_response(request, {"error": msg, "detail": detail}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"error": "authentication required: send "
+                                         "'Authorization: Bearer <token>'"}, status=401)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
+
+
+def _school(request: HttpRequest, slug: str, allowed: frozenset[str] | set[str]) -> tuple[School, set[str]]:
+    school = School.objects.select_related("trust").filter(slug=slug).first()
+    roles = role_in(request.user, school) if school else set()
+    if school is None or not roles:
+        # Unknown and not-yours look the same, so the API does not reveal which schools exist.
+        raise ApiError(404, f"no school {slug!r} that you can see")
+    if not roles & allowed:
+        raise ApiError(403, "your role at this school does not allow this")
+    return school, roles
+
+
+def _schools(request: HttpRequest, slug: str | None, allowed: frozenset[str]) -> list[School]:
+    if slug:
+        return [_school(request, slug, allowed)[0]]
+    return [s for s in schools_for(request.user) if role_in(request.user, s) & allowed]
+
+
+def _who(user: Any) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def _run_out(run: CheckRun) -> dict:
+    return {"id": run.pk, "school": run.school.slug, "user": _who(run.user), "source": run.source,
+            "account": run.account, "handle": run.handle, "platform": run.platform,
+            "decision": run.decision, "duration_ms": round(run.duration_ms, 2),
+            "created_at": run.created_at, "text": run.text,
+            "findings": [f.to_dict() for f in run.findings.all()]}
+
+
+@api.get("/me", response={200: MeOut, **ERRORS}, summary="Who you are and your roles per school")
+def me(request: HttpRequest):
+    u = request.user
+    return {"username": u.get_username(), "name": u.get_full_name(),
+            "schools": {s.slug: sorted(role_in(u, s)) for s in schools_for(u)}}
+
+
+@api.post("/check", response={200: ResultOut, **ERRORS}, summary="Check a post (contract JSON in, Result out)")
+def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., description="the school's slug")):
+    sch, roles = _school(request, school, CHECKERS)
+    data = post.model_dump(exclude_none=True)
+    data.pop("images", None)  # paths on the caller's machine: nothing to read here
+    data.setdefault("author", {}).setdefault("role", services.author_role_for(roles))
+    try:
+        p = services.build_post(text="", extra=data)
+    except SocialguardError as e:
+        raise ApiError(400, str(e)) from None
+    if p.account == "official" and not roles & DRAFT_READERS:
+        raise ApiError(403, "only staff check posts for the school's official accounts")
+    run = services.run_check(school=sch, user=request.user, post=p, source="api")
+    res = run.result_dict()
+    return {**res, "id": p.id, "check_run": run.pk}
+
+
+@api.get("/check-runs", response={200: list[CheckRunOut], **ERRORS},
+         summary="Check runs, newest first (yours, or the school's for leaders, DSL and comms)")
+def check_runs(request: HttpRequest, school: str | None = None, decision: str | None = None,
+               limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
+    qs = CheckRun.objects.none()
+    for s in _schools(request, school, CHECKERS):
+        part = CheckRun.objects.filter(school=s)
+        if not role_in(request.user, s) & LOG_READERS:
+            part = part.filter(user=request.user)
+        qs = qs | part
+    if decision:
+        qs = qs.filter(decision=decision)
+    qs = qs.select_related("school", "user").prefetch_related("findings").order_by("-created_at", "-id")
+    return [_run_out(r) for r in qs[offset:offset + limit]]
+
+
+@api.get("/findings", response={200: list[FindingRowOut], **ERRORS},
+         summary="Findings of the check runs you can see, newest first")
+def findings(request: HttpRequest, school: str | None = None, rule: str | None = None,
+             severity: str | None = None, since: dt.date | None = None,
+             limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
+    qs = CheckFinding.objects.none()
+    for s in _schools(request, school, CHECKERS):
+        part = CheckFinding.objects.filter(run__school=s)
+        if not role_in(request.user, s) & LOG_READERS:
+            part = part.filter(run__user=request.user)
+        qs = qs | part
+    if rule:
+        qs = qs.filter(rule=rule)
+    if severity:
+        qs = qs.filter(severity=severity)
+    if since:
+        qs = qs.filter(run__created_at__date__gte=since)
+    qs = qs.select_related("run__school").order_by("-run__created_at", "-run_id", "index")
+    return [{**f.to_dict(), "id": f.pk, "check_run": f.run_id, "school": f.run.school.slug,
+             "created_at": f.run.created_at} for f in qs[offset:offset + limit]]
+
+
+def _draft_out(d: Draft) -> dict:
+    v = d.version
+    return {"id": d.pk, "school": d.school.slug, "title": d.title, "handle": d.handle,
+            "platform": d.platform, "status": d.status, "author": d.author.get_username(),
+            "version": v.number, "text": v.text, "decision": v.check_run.decision,
+            "findings": [f.to_dict() for f in v.check_run.findings.all()],
+            "created_at": d.created_at, "updated_at": d.updated_at, "submitted_at": d.submitted_at}
+
+
+@api.get("/drafts", response={200: list[DraftOut], **ERRORS}, summary="Drafts for official accounts")
+def drafts(request: HttpRequest, school: str | None = None, status: str | None = None,
+           limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
+    qs = Draft.objects.filter(school__in=_schools(request, school, DRAFT_READERS))
+    if status:
+        qs = qs.filter(status=status)
+    qs = qs.select_related("school", "author").order_by("-updated_at", "-id")
+    return [_draft_out(workflow.refresh(d)) for d in qs[offset:offset + limit]]
+
+
+@api.get("/drafts/{draft_id}", response={200: DraftOut, **ERRORS}, summary="One draft, current version")
+def draft(request: HttpRequest, draft_id: int):
+    d = Draft.objects.select_related("school", "author").filter(pk=draft_id).first()
+    if d is None or not role_in(request.user, d.school):
+        raise ApiError(404, f"no draft {draft_id} that you can see")
+    _school(request, d.school.slug, DRAFT_READERS)
+    return _draft_out(workflow.refresh(d))
+
+
+@api.get("/approvals", response={200: list[ApprovalOut], **ERRORS},
+         summary="Approval decisions (approve / reject) on drafts, newest first")
+def approvals(request: HttpRequest, school: str | None = None, draft: int | None = None,
+              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
+    qs = Approval.objects.filter(version__draft__school__in=_schools(request, school, DRAFT_READERS))
+    if draft is not None:
+        qs = qs.filter(version__draft_id=draft)
+    qs = qs.select_related("version", "approver").order_by("-created_at", "-id")
+    return [{"id": a.pk, "draft": a.version.draft_id, "version": a.version.number, "step": a.step_order,
+             "step_name": a.step_name, "approver": a.approver.get_username(), "decision": a.decision,
+             "reason": a.reason, "created_at": a.created_at, "expires_at": a.expires_at,
+             "valid": a.is_valid()} for a in qs[offset:offset + limit]]
+
+
+@api.post("/people/import", response={200: ImportOut, **ERRORS},
+          summary="Import people from an MIS CSV (SIMS, Arbor, Bromcom or people.csv); "
+                  "commit=false previews")
+def import_people(request: HttpRequest, school: str, file: File[UploadedFile],
+                  commit: bool = False, format: str | None = None, encoding: str = "auto"):
+    from django.conf import settings
+
+    from socialguard.web.schools.services import import_people as do_import
+
+    sch, _ = _school(request, school, IMPORTERS)
+    if file.size > settings.SG_MAX_UPLOAD_BYTES:
+        raise ApiError(400, f"the file is {file.size} bytes; the limit is {settings.SG_MAX_UPLOAD_BYTES}")
+    try:
+        rep = do_import(sch, file.read(), format or None, request.user, commit=commit, encoding=encoding)
+    except SocialguardError as e:
+        raise ApiError(400, str(e)) from None
+    except DjangoValidationError as e:
+        raise ApiError(400, " ".join(e.messages)) from None
+    return {"committed": rep.committed, "format": rep.format, "encoding": rep.encoding,
+            "rows": len(rep.rows), "created": rep.count("create"), "updated": rep.count("update"),
+            "unchanged": rep.count("unchanged"),
+            "errors": [{"line": e.line, "field": e.field, "reason": e.reason} for e in rep.errors],
+            "warnings": list(rep.warnings), "summary": rep.summary}

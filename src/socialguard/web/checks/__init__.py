@@ -1,0 +1,1 @@
+"""Checks: the Check page, the check-run log, drafts and their approval, the archive."""

@@ -1,0 +1,144 @@
+"""Run a check for the web: build the post, call the engine with the school's current
+context from the database, and log the run. No analysis happens here."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from socialguard.analysis.pipeline import Engine, default_engine
+from socialguard.analysis.post import Post
+from socialguard.web.checks.models import CheckFinding, CheckRun
+
+STAFF_ROLES = frozenset({"trust_exec", "head", "dsl", "comms", "teacher"})
+IMAGE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif"}
+MAX_IMAGES = 4
+
+
+def engine() -> Engine:
+    """The shared engine (tests swap it for one with known detectors)."""
+    return default_engine()
+
+
+def author_role_for(roles: set[str]) -> str:
+    """The contract's author role for a user with these school roles."""
+    if roles & STAFF_ROLES:
+        return "staff"
+    if "governor" in roles:
+        return "governor"
+    if "parent" in roles:
+        return "parent"
+    return "public"
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    content_type: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def safe_name(self) -> str:
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(self.name).stem)[:60]
+        return (stem or "image") + IMAGE_TYPES[self.content_type]
+
+
+def read_images(files: list[Any]) -> list[Upload]:
+    """Uploaded files checked for count, size and type (by content, not by name)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if len(files) > MAX_IMAGES:
+        raise ValidationError(f"attach at most {MAX_IMAGES} images", code="too_many")
+    limit = settings.SG_MAX_UPLOAD_BYTES
+    out = []
+    for f in files:
+        if f.size > limit:
+            raise ValidationError("%(name)s is %(size)d bytes; the limit is %(limit)d",
+                                  code="too_big", params={"name": f.name, "size": f.size, "limit": limit})
+        data = f.read()
+        try:
+            import io
+            with Image.open(io.BytesIO(data)) as im:
+                im.verify()
+                fmt = (im.format or "").upper()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise ValidationError("%(name)s is not an image (JPEG, PNG, WebP or GIF)",
+                                  code="not_image", params={"name": f.name}) from None
+        ctype = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}.get(fmt)
+        if ctype is None:
+            raise ValidationError("%(name)s is a %(fmt)s image; use JPEG, PNG, WebP or GIF",
+                                  code="bad_type", params={"name": f.name, "fmt": fmt or "unknown"})
+        out.append(Upload(f.name, ctype, data))
+    return out
+
+
+def build_post(*, text: str, account: str = "", handle: str = "", platform: str = "",
+               author_role: str = "", author_name: str = "", posted_at: Any = None,
+               image_names: list[str] | None = None, extra: dict | None = None) -> Post:
+    """The contract post for a check (raises PostError for bad fields)."""
+    data: dict[str, Any] = {"id": "check", "text": text}
+    author = {k: v for k, v in (("role", author_role), ("name", author_name), ("handle", handle)) if v}
+    if author:
+        data["author"] = author
+    if account:
+        data["account"] = account
+    if platform:
+        data["platform"] = platform
+    data["posted_at"] = (posted_at or timezone.now()).isoformat()
+    if image_names:
+        data["images"] = image_names
+    data.update(extra or {})
+    return Post.from_dict(data)
+
+
+def run_check(*, school: Any, user: Any, post: Post, images: list[Upload] = (),
+              source: str = "web", handle: str = "") -> CheckRun:
+    """Check ``post`` against ``school``'s context as it is now, and log the run."""
+    from socialguard.web.schools.services import context_for
+
+    ctx = context_for(school)
+    t0 = time.perf_counter()
+    if images:
+        with tempfile.TemporaryDirectory(prefix="sg-check-") as tmp:
+            names = []
+            for i, up in enumerate(images):
+                name = f"{i}-{up.safe_name}"
+                (Path(tmp) / name).write_bytes(up.data)
+                names.append(name)
+            post.images = names
+            post.base_dir = Path(tmp)
+            result = engine().check(post, ctx)
+    else:
+        result = engine().check(post, ctx)
+    ms = (time.perf_counter() - t0) * 1000
+    with transaction.atomic():
+        run = CheckRun.objects.create(
+            school=school, user=user if getattr(user, "is_authenticated", False) else None,
+            source=source, account=post.account or "", handle=handle or post.author.handle or "",
+            platform=post.platform or "", author_role=post.author.role or "", text=post.text,
+            image_count=len(images), decision=result.decision, duration_ms=ms)
+        CheckFinding.objects.bulk_create([
+            CheckFinding(run=run, index=i, rule=f.rule, clause=f.clause or "",
+                         severity=f.severity or "review", confidence=float(f.confidence),
+                         start=f.start, end=f.end, evidence=f.evidence, message=f.message or "",
+                         remedy=f.remedy or "", detail=_jsonable(f.detail))
+            for i, f in enumerate(result.findings)])
+    return run
+
+
+def _jsonable(detail: dict) -> dict:
+    import json
+    return json.loads(json.dumps(detail or {}, default=str))
