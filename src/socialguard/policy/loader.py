@@ -207,6 +207,10 @@ def load_policy(path: str | Path | None = None) -> Policy:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError("policy file not found", file=str(p)) from None
+    except IsADirectoryError:
+        raise PolicyError("is a folder; expected a policy file", file=str(p)) from None
+    except OSError as e:
+        raise PolicyError(f"cannot read: {e.strerror}", file=str(p)) from None
     except UnicodeDecodeError:
         raise PolicyError("policy file is not UTF-8", file=str(p)) from None
     return parse_policy(text, source=str(p))
