@@ -282,11 +282,11 @@ _TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 def _clean_date(v: str, name: str, line: int) -> dt.date | None:
     v = _TIME_TAIL.sub("", v)
     try:
-        d = parse_date(v, field_name=name, line=line)
+        d = parse_date(v, field_name=mis.TARGET_LABELS[name].lower(), line=line)
     except ContextError as e:
         raise _RowProblem(e.message, name) from None
     if d and d > dt.date.today() + dt.timedelta(days=366 * 2):
-        raise _RowProblem(f"{name} {v!r} is in the future", name)
+        raise _RowProblem(f"{mis.TARGET_LABELS[name].lower()} {v!r} is in the future", name)
     return d
 
 
@@ -304,7 +304,7 @@ def _consent(v: str, name: str) -> bool | None:
         return True
     if s in mis.CONSENT_NO:
         return False
-    raise _RowProblem(f"{name} must be yes or no; got {v!r}", name)
+    raise _RowProblem(f"{mis.TARGET_LABELS[name].lower()} must be yes or no; got {v!r}", name)
 
 
 def _parse_row(rec: dict[str, str], default_role: str, line: int) -> dict[str, Any]:
@@ -407,31 +407,36 @@ def parse_roster(raw: bytes, *, mapping: dict[str, str] | str | None = None,
         return rep
     col = {t: rep.headers.index(h) for t, h in rep.mapping.items()}
     seen: dict[str, int] = {}
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(c.strip() for c in row):
-                continue
-            if len(row) != len(rep.headers):
-                rep.errors.append(RowError(line, f"{len(row)} columns, but the heading row has "
-                                                 f"{len(rep.headers)} (a stray comma or quote?)"))
-                continue
-            rec = {t: row[i].strip() for t, i in col.items()}
-            try:
-                values = _parse_row(rec, default_role, line)
-            except _RowProblem as p:
-                rep.errors.append(RowError(line, p.reason, mis.TARGET_LABELS.get(p.field, p.field)))
-                continue
-            pid = values["external_id"]
-            if pid in seen:
-                rep.errors.append(RowError(line, f"duplicate id {pid!r} (first on line {seen[pid]})",
-                                           mis.TARGET_LABELS["external_id"]))
-                continue
-            seen[pid] = line
-            rep.rows.append(ImportRow(line=line, values=values))
-    except csv.Error as e:
-        rep.errors.append(RowError(reader.line_num, f"the CSV is malformed here: {e}; "
-                                                    "nothing after it was read"))
+    while True:
+        line = reader.line_num + 1   # where this record starts (a quoted cell may span lines)
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            hint = " (a quote that is never closed?)" if "end of data" in str(e) else ""
+            rep.errors.append(RowError(line, f"the CSV is malformed from here: {e}{hint}; "
+                                             "nothing after it was read"))
+            break
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(rep.headers):
+            rep.errors.append(RowError(line, f"{len(row)} columns, but the heading row has "
+                                             f"{len(rep.headers)} (a stray comma or quote?)"))
+            continue
+        rec = {t: row[i].strip() for t, i in col.items()}
+        try:
+            values = _parse_row(rec, default_role, line)
+        except _RowProblem as p:
+            rep.errors.append(RowError(line, p.reason, mis.TARGET_LABELS.get(p.field, p.field)))
+            continue
+        pid = values["external_id"]
+        if pid in seen:
+            rep.errors.append(RowError(line, f"duplicate id {pid!r} (first on line {seen[pid]})",
+                                       mis.TARGET_LABELS["external_id"]))
+            continue
+        seen[pid] = line
+        rep.rows.append(ImportRow(line=line, values=values))
     if not rep.rows and not rep.errors:
         rep.errors.append(RowError(2, "the file has a heading row but no people"))
     return rep
