@@ -150,44 +150,70 @@ class NameHit:
     full: bool
 
 
-def find_people(inp: CheckInput, roles: Iterable[str], text: str | None = None) -> list[NameHit]:
-    """Roster people of ``roles`` named in the text (full name, or first/known-as name
-    as a whole word), most specific first. Offsets are into the original text."""
+def per_school(school: SchoolContext, key: str, build):
+    """``build(school)``, computed once per school (and again if its roster is replaced)."""
+    store = school.__dict__.setdefault("_socialguard_facts", {})
+    stamp = (id(school.people), len(school.people))
+    hit = store.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, build(school))
+        store[key] = hit
+    return hit[1]
+
+
+def _name_index(school: SchoolContext) -> dict[str, dict]:
+    pair: dict[tuple[str, str], list[Person]] = {}
+    joined: dict[str, list[Person]] = {}
+    first: dict[str, list[Person]] = {}
+    for p in school.people:
+        last = "".join(_LETTERS.findall(fold(p.last_name).text))
+        for n in {p.known_as, p.first_name}:
+            f = "".join(_LETTERS.findall(fold(n).text))
+            if len(f) >= 3:
+                first.setdefault(f, []).append(p)
+            if f and last:
+                pair.setdefault((f, last), []).append(p)
+                joined.setdefault(f + last, []).append(p)
+    return {"pair": pair, "joined": joined, "first": first}
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_GAP = re.compile(r"[\s._-]*")
+
+
+def find_people(inp: CheckInput, roles: Iterable[str]) -> list[NameHit]:
+    """Roster people of ``roles`` named in the text: by full name ("Brad Chaplin", also
+    inside handles: "@brad.chaplin_14", "@oliverbanham_10"), or by first or known-as name
+    as a whole word. Full names first. Offsets are into the original text."""
     school = inp.school
     if school is None:
         return []
-    roles = tuple(roles)
-    norm = fold(inp.post.text) if text is None else fold(text)
+    roles = set(roles)
+    idx = per_school(school, "names", _name_index)
+    norm = inp.text.folded
     t = norm.text
-    hits: list[NameHit] = []
+    toks = [(m.group(), m.start(), m.end()) for m in _LETTERS.finditer(t)]
+    full: list[NameHit] = []
     seen: set[str] = set()
-    for p in school.people:
-        if p.role not in roles:
-            continue
-        if not p.last_name:
-            continue
-        for first in {p.known_as, p.first_name}:
-            # "Brad Chaplin", "@brad.chaplin_14", "@oliverbanham_10"
-            pat = re.escape(fold(first).text) + r"[\s._-]*" + re.escape(fold(p.last_name).text)
-            m = re.search(r"(?<![a-z])" + pat + r"(?![a-z])", t)
-            if m:
-                a, b = norm.span(m.start(), m.end())
-                hits.append(NameHit(p, a, b, True))
+
+    def add(people, a, b, out, is_full):
+        for p in people:
+            if p.role in roles and p.id not in seen:
                 seen.add(p.id)
-                break
-    for p in school.people:
-        if p.role not in roles or p.id in seen:
-            continue
-        for n in {p.known_as, p.first_name}:
-            if len(n) < 3:
-                continue
-            m = re.search(r"(?<![a-z])" + re.escape(fold(n).text) + r"(?![a-z])", t)
-            if m:
-                a, b = norm.span(m.start(), m.end())
-                hits.append(NameHit(p, a, b, False))
-                break
-    hits.sort(key=lambda h: (not h.full, h.start))
-    return hits
+                out.append(NameHit(p, *norm.span(a, b), is_full))
+
+    for k, (tok, a, b) in enumerate(toks):
+        if k + 1 < len(toks):
+            nxt, a2, b2 = toks[k + 1]
+            if (tok, nxt) in idx["pair"] and _GAP.fullmatch(t, b, a2):
+                add(idx["pair"][(tok, nxt)], a, b2, full, True)
+        if tok in idx["joined"]:
+            add(idx["joined"][tok], a, b, full, True)
+    partial: list[NameHit] = []
+    for tok, a, b in toks:
+        if tok in idx["first"]:
+            add(idx["first"][tok], a, b, partial, False)
+    return full + partial
 
 
 def interaction_person(inp: CheckInput) -> Person | None:

@@ -16,9 +16,11 @@ Three kinds of evidence:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
-from socialguard.analysis.detectors._facts import ADULT_ROLES
+from socialguard.analysis.detectors._facts import ADULT_ROLES, per_school
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.post import Person, SchoolContext
@@ -36,6 +38,7 @@ _CLAIM_WORDS = re.compile(r"official|real|genuine|verified|admin")
 _TITLES = r"(?:mr|mrs|miss|ms|mx|dr|sir)"
 
 
+@lru_cache(maxsize=4096)   # authors post many times: their names and handles repeat
 def _raw(handle: str) -> str:
     """The account as a platform sees it: no URL prefix or '@', case-insensitive."""
     return _URL.sub("", fold(handle.strip()).text).rstrip("/")
@@ -55,6 +58,7 @@ def _denoise(k: str) -> str:
     return re.sub(r"\d+$", "", k)
 
 
+@lru_cache(maxsize=4096)
 def _core(s: str) -> str:
     """What is left of a handle or name once impostor padding and look-alikes are folded."""
     return _confusable(_denoise(_key(s)))
@@ -195,9 +199,8 @@ class FalseIdentityDetector(Detector):
         for label, value in (("name", post.author.name), ("handle", post.author.handle)):
             if not value:
                 continue
-            staff = _staff_in(value, school, handle=label == "handle")
-            if staff is not None and role is not None and role != "staff" and (
-                    author_staff is None or author_staff.id != staff.id):
+            staff = _staff_in(value, school, handle=label == "handle") if role not in (None, "staff") else None
+            if staff is not None and (author_staff is None or author_staff.id != staff.id):
                 span = self._span_of(inp, _AS_STAFF) or self._span_of(inp, _AS_HEAD)
                 return self.finding(inp, confidence=0.9, span=span, evidence=None if span else value,
                                     message=f"The account's {label} '{value}' poses as {staff.full_name} (staff).")
@@ -278,38 +281,43 @@ class FalseIdentityDetector(Detector):
         return inp.text.folded.span(m.start(), m.end()) if m else None
 
 
+def _people_keys(school: SchoolContext) -> dict[str, object]:
+    """Staff by folded surname, and the letter-only names handles are matched against."""
+    def letters(s: str) -> str:
+        return re.sub(r"[^a-z]", "", fold(s).text)
+    staff = [(p, letters(p.first_name), letters(p.last_name)) for p in school.people
+             if p.role == "staff" and letters(p.last_name)]
+    pupils = [(p, {letters(n) for n in (p.known_as, p.first_name) if len(letters(n)) >= 3}, letters(p.last_name))
+              for p in school.pupils if letters(p.last_name)]
+    return {"staff": staff, "by_last": {last: p for p, _, last in reversed(staff)}, "pupils": pupils}
+
+
 def _staff_by_last(last: str, school: SchoolContext) -> Person | None:
-    last = last.lower()
-    return next((p for p in school.people if p.role == "staff" and p.last_name.lower() == last), None)
+    return per_school(school, "people_keys", _people_keys)["by_last"].get(re.sub(r"[^a-z]", "", last.lower()))
 
 
 def _staff_in(value: str, school: SchoolContext, *, handle: bool) -> Person | None:
     """The member of staff a display name or handle names ('Mrs Whitlock', '@mr_webb_real',
     'helen.whitlock.head2'), or None."""
-    k = _key(value) if handle else re.sub(r"[^a-z ]", "", fold(value).text)
-    for p in school.people:
-        if p.role != "staff" or not p.last_name:
-            continue
-        last = re.sub(r"[^a-z]", "", fold(p.last_name).text)
-        first = re.sub(r"[^a-z]", "", fold(p.first_name).text)
-        if handle:
-            if re.search(_TITLES + last, k) or (first + last) in k:
+    keys = per_school(school, "people_keys", _people_keys)
+    if handle:
+        k = _key(value)
+        for p, first, last in keys["staff"]:
+            if (first + last) in k or re.search(_TITLES + last, k):
                 return p
-        elif re.search(r"\b" + _TITLES + r"\.? " + last + r"\b", k):
-            return p
+        return None
+    k = re.sub(r"[^a-z ]", "", fold(value).text)
+    for m in re.finditer(r"\b" + _TITLES + r"\.? ([a-z]+)\b", k):
+        if m.group(1) in keys["by_last"]:
+            return keys["by_last"][m.group(1)]
     return None
 
 
 def _pupil_in_handle(value: str, school: SchoolContext) -> Person | None:
     k = _key(value)
-    for p in school.pupils:
-        last = re.sub(r"[^a-z]", "", fold(p.last_name).text)
-        if not last:
-            continue
-        for first in {p.known_as, p.first_name}:
-            f = re.sub(r"[^a-z]", "", fold(first).text)
-            if len(f) >= 3 and f + last in k:
-                return p
+    for p, firsts, last in per_school(school, "people_keys", _people_keys)["pupils"]:
+        if last in k and any(f + last in k for f in firsts):
+            return p
     return None
 
 
