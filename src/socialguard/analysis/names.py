@@ -62,6 +62,7 @@ _LEET_CHARS = frozenset("01345789@$")
 # e-mail addresses and links: a name inside them ("rosie.tyrell88@...") is not a mention
 _MASK = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://\S+|www\.\S+"
                    r"|\b[\w.-]+\.(?:com|co\.uk|org|org\.uk|net|uk|example|io)(?:/\S*)?")
+_MASK_HINTS = ("@", "http", "www.", ".com", ".co", ".org", ".net", ".uk", ".example", ".io")
 # "'Matilda' the musical": a name used as the title of a work
 _TITLE_AFTER = re.compile(r"^['’\"”]?\s*(?:the\s+)?(?:musical|film|movie|book|books|novel|song|show|play|"
                           r"series|album|game|character|cartoon|story|stories)\b")
@@ -79,7 +80,7 @@ class Mention:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     key: str          # folded, de-leeted, possessive stripped
     fs: int           # folded start / end
@@ -99,6 +100,7 @@ class _Index:
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_memo: dict[str, str | None] = field(default_factory=dict)
     school_words: frozenset[str] = frozenset()
+    interesting: frozenset[str] = frozenset()  # every key that can start a mention
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +171,8 @@ def _build(school: SchoolContext) -> _Index:
             if len(last) > 1:
                 idx.surname_first.setdefault(last[0], []).append((last, p))
     idx.fuzzy_names = sorted(fuzzy)
+    idx.interesting = frozenset(idx.single) | frozenset(idx.full) | frozenset(idx.surname) \
+        | frozenset(idx.surname_first) | frozenset(k[:-1] for k in idx.surname) | TITLES | {"the"}
     words: set[str] = set()
     for n in [school.name, *school.aliases]:
         words.update(_name_tokens(n.lstrip("@")))
@@ -189,30 +193,38 @@ def school_index(school: SchoolContext) -> _Index:
 
 def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
     toks: list[_Tok] = []
-    masked = [(m.start(), m.end()) for m in _MASK.finditer(folded)] if ("@" in folded or "." in folded) else []
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(folded)] \
+        if any(k in folded for k in _MASK_HINTS) else []
     for m in _TOKEN.finditer(folded):
-        if masked and any(a <= m.start() < b for a, b in masked):
-            continue
         raw = m.group()
-        fs, fe = m.start(), m.end()
-        handle = raw.startswith("@")
-        raw = raw.lstrip("@$")
-        fs = fe - len(raw)
-        if not raw or not any(c.isalpha() for c in raw):
+        if raw.isdigit():
             continue
-        key = raw.replace("’", "'")
-        if any(c in _LEET_CHARS for c in key):
-            key = key.translate(_LEET)
+        fs, fe = m.start(), m.end()
+        if masked and any(a <= fs < b for a, b in masked):
+            continue
+        handle = False
+        if raw[0] in "@$":
+            handle = raw[0] == "@"
+            raw = raw.lstrip("@$")
+            fs = fe - len(raw)
+            if not raw:
+                continue
+        key = raw
         poss = plural_poss = False
-        if key.endswith("'s") and len(key) > 2:
-            key, fe, poss = key[:-2], fe - 2, True
-        elif key.endswith("s'"):
-            key, fe, plural_poss = key[:-1], fe - 1, True
-        o = original[index[fs]] if fs < len(index) else ""
-        word = original[index[fs]: index[fe - 1] + 1] if fe > fs else ""
-        letters = [c for c in word if c.isalpha()]
-        cap = handle or bool(o and o.isupper()) or (len(letters) > 1 and all(c.isupper() for c in letters))
-        toks.append(_Tok(key, fs, fe, cap, _is_initial(folded, fs), poss, plural_poss))
+        if not key.isalpha():  # digits, apostrophes or hyphens inside
+            if not any(c.isalpha() for c in key):
+                continue
+            if "’" in key:
+                key = key.replace("’", "'")
+            if not _LEET_CHARS.isdisjoint(key):
+                key = key.translate(_LEET)
+            if key.endswith("'s") and len(key) > 2:
+                key, fe, poss = key[:-2], fe - 2, True
+            elif key.endswith("s'"):
+                key, fe, plural_poss = key[:-1], fe - 1, True
+        # all-caps words start with a capital too, so the first letter decides
+        cap = handle or original[index[fs]].isupper()
+        toks.append(_Tok(key, fs, fe, cap, _is_initial(folded, fs) if cap else False, poss, plural_poss))
     # "a l f i e": spaced-out letters joined into one more token
     for m in _SPACED.finditer(folded):
         key = "".join(c for c in m.group() if c.isalpha())
@@ -270,9 +282,12 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
         out.append(Mention(person, a, b, kind, score))
 
     n = len(toks)
+    interesting = idx.interesting
     for i, t in enumerate(toks):
         if t.fs < used_until:
             continue
+        if t.key not in interesting and not (t.cap and len(t.key) >= 5):
+            continue  # fast path: most words are nobody's name
         prev = toks[i - 1] if i > 0 and toks[i - 1].fe <= t.fs else None
         nxt = toks[i + 1] if i + 1 < n and toks[i + 1].fs >= t.fe else None
         after_title = prev is not None and prev.key.rstrip(".") in TITLES and _adjacent_gap(folded, prev, t)

@@ -52,6 +52,7 @@ _DESCRIBED_STAFF = re.compile(
     r"\b(?:the|that)\s+(?:[\"'‘’]?[a-z-]+[\"'‘’]?\s+)?(?:kid|boy|girl|lad|child)\s+"
     r"(?:with\s+the|who\s+(?:always|never|still|keeps|wets|cries|smells|can'?t))\b[^.!?\n]{0,40}",
     re.I)
+_CHILD_WORD = re.compile(r"boy|girl|kid|lad|lass|child")
 _ADJECTIVE_OK = frozenset({"little", "new"})
 
 
@@ -81,8 +82,8 @@ class IdentifiablePupilDetector(Detector):
         by_span: dict[tuple[int, int], list[Mention]] = defaultdict(list)
         for m in pupil_mentions(inp):
             by_span[(m.start, m.end)].append(m)
-        sensitive = self._sensitive(inp)
-        addressed = _addressed_parents_children(inp)
+        sensitive = self._sensitive(inp) if by_span else False
+        addressed = _addressed_parents_children(inp) if by_span else set()
         for (start, end), group in sorted(by_span.items()):
             people = [m.person for m in group if _in_scope(m.person, inp)]
             if not people:
@@ -121,6 +122,8 @@ class IdentifiablePupilDetector(Detector):
         """A pupil identified by class and description rather than by name."""
         text = inp.post.text
         out: list[Finding] = []
+        if not _CHILD_WORD.search(inp.text.folded.text):
+            return out
         patterns = [_DESCRIBED] + ([_DESCRIBED_STAFF] if adult_personal else [])
         for pat in patterns:
             for m in pat.finditer(text):

@@ -37,6 +37,7 @@ _SERVICE_NUMBERS = frozenset({
     "116117",
 })
 
+_MANY_DIGITS = re.compile(r"\d(?:[\s().\-+/]{0,3}\d){5,}")  # a phone number has 6+ digits
 _OWN_OFFER = re.compile(
     r"\b(?:call|ring|phone|text|message|msg|whats\s?app|contact|reach|dm|email|e-mail|mail)\s+me\b"
     r"|\bmy\s+(?:own\s+|personal\s+|mobile\s+|work\s+)?(?:number|mobile|phone|no\.?|e-?mail|address|email address)\b"
@@ -99,6 +100,7 @@ _DATA_LIST = re.compile(
     r"|\b(?:attached|here'?s|heres)\b[^.!?\n]{0,30}\b(?:dobs|dates of birth|addresses|emergency numbers)\b",
     re.I)
 
+_DATA_HINT = re.compile(r"dobs|d\.o\.b|dates of birth|addresses|phone numbers|emergency|medical|contact details")
 _UPN = re.compile(r"(?<![a-z0-9])[a-z]\d{11}[a-z0-9](?![a-z0-9])", re.I)
 _NINO = re.compile(
     r"(?<![a-z0-9])((?!bg|gb|kn|nk|nt|tn|zz)(?:qq|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]))"
@@ -119,6 +121,14 @@ _HEALTH = re.compile(
     r"incontinen(?:t|ce)|off with stress|signed off (?:sick|with|for|work)|long[- ]term sick|sick leave|stress(?:ed)? leave|"
     r"terminal(?:ly ill)?|rehab|addict(?:ion|ed)?|alcoholic)\b",
     re.I)
+# Cheap substring test before the regex above (most posts mention no health at all)
+_HEALTH_STEMS = (
+    "diagnos", "autis", "adhd", "asd", "dyslex", "dyspra", "epilep", "seizure", "diabet", "type 1",
+    "anaphyla", "epi", "allerg", "harm", "suicid", "depress", "anxiety", "eating dis", "anorex", "bulim",
+    "ocd", "bipolar", "schizo", "cancer", "chemo", "leuk", "tumo", "palsy", "syndrome", "tourette",
+    "mutism", "hearing aid", "deaf", "pregnan", "miscarr", "mental", "breakdown", "medication", "meds",
+    "inhaler", "hiv", "sectioned", "wets", "soil", "incontin", "stress", "signed off", "sick", "terminal",
+    "rehab", "addict", "alcoholic")
 # Who a health detail can be about, when no roster name is there.
 _ROLE_PERSON = re.compile(
     r"\b(?i:(?:the|our|my|their|your)\s+(?:new\s+)?(?:head(?:teacher| teacher)?|deputy(?: head)?|caretaker|"
@@ -194,6 +204,8 @@ class PersonalDataDetector(Detector):
         school = inp.school
         office = _digits(school.office_phone) if school and school.office_phone else ""
         office = office[-10:]
+        if not _MANY_DIGITS.search(nt.text):
+            return
         for m in PhoneNumberMatcher(nt.text, "GB", leniency=Leniency.POSSIBLE):
             raw = m.raw_string.strip()
             if not (raw.startswith(("0", "+44", "(0", "0044", "+ 44"))):
@@ -275,12 +287,12 @@ class PersonalDataDetector(Detector):
     def _dates(self, inp: CheckInput) -> Iterator[_Hit]:
         nt = inp.text.folded
         t = nt.text
-        for m in _DATE.finditer(t):
+        for m in (_DATE.finditer(t) if _BIRTH_CUE.search(t) else ()):
             window = t[max(0, m.start() - 45):m.end() + 25]
             if _BIRTH_CUE.search(window):
                 yield _Hit("dob", nt.span(m.start(), m.end()), 0.9,
                            "A date of birth is published.", _REMEDY["dob"])
-        m = _DATA_LIST.search(t)
+        m = _DATA_LIST.search(t) if _DATA_HINT.search(t) else None
         if m:
             yield _Hit("list", nt.span(m.start(), m.end()), 0.8,
                        "Pupils' personal details (such as dates of birth or contact numbers) are shared.",
@@ -335,6 +347,8 @@ class PersonalDataDetector(Detector):
         mentions = roster_mentions(inp)
         own = own_children(inp)
         seen_sentences: set[tuple[int, int]] = set()
+        if not any(stem in nt.text for stem in _HEALTH_STEMS):
+            return
         for m in _HEALTH.finditer(nt.text):
             span = nt.span(m.start(), m.end())
             s, e = _sentence_bounds(text, *span)
