@@ -111,3 +111,12 @@ def test_year_groups_map_to_uk_ages(year, day, expected):
 def test_it_says_nothing_without_a_school_or_author():
     assert ENGINE.check(factories.post("dance trend", **PUPIL, name="Alfie Hughes"), None).findings == []
     assert ENGINE.check(factories.post("dance trend", at=AT), factories.school()).findings == []
+
+
+def test_an_unlisted_pupil_of_a_primary_school_is_under_13_by_its_age_range():
+    post = factories.post("rate my dance", **PUPIL, name="Not On Roster")
+    primary = factories.school(age_range=[4, 11])
+    [f] = ENGINE.check(post, primary).findings
+    assert (f.rule, f.severity, f.start) == ("under-13", "block", None)
+    assert ENGINE.check(post, factories.school(age_range=[11, 16])).findings == []
+    assert ENGINE.check(post, factories.school()).findings == []

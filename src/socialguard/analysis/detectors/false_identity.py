@@ -130,8 +130,8 @@ _CHILD_YEAR_CLAIMS = (
 )
 _TOO = re.compile(r"\b(?:too|as well|also|like (?:you|u)|same)\b|\bat\b", re.I)
 _AS_STAFF = re.compile(
-    r"\b(?:this is|it'?s|its|i'?m|im|i am|hi,? it'?s|hello,? it'?s)\s+(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)"
-    r"(?:'s)?(?:\s+(?:official|real|new|personal|private)?\s*(?:account|page|profile))?"
+    # not "this is Mr X": that is how a new teacher is introduced
+    r"\b(?:it'?s|its|i'?m|im|i am)\s+(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)(?!'s)"
     r"|\b(" + _TITLES + r")\.?\s+([a-z][a-z'-]+)\s+here\b"
     r"|\bthis is (" + _TITLES + r")\.?\s+([a-z][a-z'-]+)'s\s+(?:\w+\s+)?(?:account|page|profile)",
     re.I)
@@ -192,8 +192,8 @@ class FalseIdentityDetector(Detector):
         if m:
             return self.finding(inp, confidence=0.85, span=text.span(m.start(), m.end()),
                                 message="The author says they run a fake or parody account of someone.")
-        if school is None:
-            return None
+        if school is None or post.account == "official":
+            return None   # the school's own account (look-alikes were caught before)
         author_staff = self._author_as(inp, "staff")
         # the display name or the handle is a member of staff's, used by someone else
         for label, value in (("name", post.author.name), ("handle", post.author.handle)):
@@ -223,7 +223,7 @@ class FalseIdentityDetector(Detector):
                                         message=f"The post speaks as {staff.full_name}, who did not write it.")
         if role in ("parent", "family", "public", "pupil") and author_staff is None:
             m = _AS_HEAD.search(text.text) or _AS_TEACHER.search(text.text)
-            if m:
+            if m and (m.re is _AS_HEAD or _about_this_school(text.text[m.end() - 4:m.end() + 40], school)):
                 return self.finding(inp, confidence=0.8, span=_clause(inp, text.span(m.start(), m.end())),
                                     message="Someone who is not on the staff claims to be a member of staff.")
         m = _AS_PUPIL.search(text.text)
@@ -319,6 +319,15 @@ def _pupil_in_handle(value: str, school: SchoolContext) -> Person | None:
         if last in k and any(f + last in k for f in firsts):
             return p
     return None
+
+
+def _about_this_school(following: str, school: SchoolContext) -> bool:
+    """'at St Aidan's', 'here', 'this school': the claim is about this school, not any school."""
+    if re.match(r"\s*(?:here|this school|the school|your school|our school|ur school)\b", following):
+        return True
+    k = _confusable(re.sub(r"[^a-z0-9]", "", following))
+    names = _school_keys(school)[2]
+    return any(n[:8] in k for n in names)
 
 
 def _clause(inp: CheckInput, span: tuple[int, int]) -> tuple[int, int]:

@@ -49,6 +49,15 @@ _CHILD_AGE = re.compile(
     re.I)
 
 
+def _all_pupils_under(school, limit: int) -> bool:
+    """The school's ``age_range`` (e.g. [4, 11]) ends below the limit: a primary school."""
+    rng = school.extra.get("age_range")
+    try:
+        return isinstance(rng, (list, tuple)) and len(rng) == 2 and int(rng[1]) < limit - 1
+    except (TypeError, ValueError):
+        return False
+
+
 def _num(s: str) -> int:
     return int(s) if s.isdigit() else _NUM_WORDS[s.lower()]
 
@@ -85,6 +94,11 @@ class Under13Detector(Detector):
                 return [self.finding(
                     inp, confidence=0.8 if role == "pupil" else 0.6, severity=severity, span=span,
                     message=f"A child says they are {age}, under {limit}, on a social media platform.")]
+            if role == "pupil" and found is None and school is not None and _all_pupils_under(school, limit):
+                # not found on the roster, but every pupil of this school is younger than the limit
+                return [self.finding(
+                    inp, confidence=0.6, severity=severity, evidence=f"a pupil of a school for ages under {limit}",
+                    message=f"The author is a pupil of a school whose pupils are all under {limit}.")]
             return []
         if role in ("parent", "family", "staff", "governor", "trustee", "public"):
             return self._set_up_by_adult(inp, limit)
