@@ -129,12 +129,12 @@ class PupilPhotoDetector(Detector):
             names = ", ".join(sorted(f.other_named))
             return [self._hit(inp, f, 0.85, None,
                               f"A photo {where} names a child who is not the author's own ({names}).")]
-        if f.many:
-            return [self._hit(inp, f, 0.8, None,
-                              f"A photo {where} shows several children (\"{f.many}\").")]
         if f.background:
             return [self._hit(inp, f, 0.7, "review",
                               f"A photo {where} has other children in the background (\"{f.background}\").")]
+        if f.many:
+            return [self._hit(inp, f, 0.8, None,
+                              f"A photo {where} shows several children (\"{f.many}\").")]
         if f.about_own_child:
             return []
         return [self._hit(inp, f, 0.5, "review",

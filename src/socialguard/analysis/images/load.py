@@ -85,8 +85,10 @@ def load_image(path: Path, *, work_side: int = WORK_SIDE) -> LoadedImage:
                              + ("" if HEIF else "; HEIC needs pillow-heif") + ")") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageReadError("declares too many pixels (possible decompression bomb)") from None
-    except OSError as e:
-        raise ImageReadError(f"cannot open: {e}") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
+        if "truncated" in str(e).lower() or isinstance(e, EOFError):
+            raise ImageReadError("truncated or corrupt image data") from None
+        raise ImageReadError(f"corrupt image ({e or type(e).__name__})") from None
     with im:
         return _decode(im, path, work_side)
 

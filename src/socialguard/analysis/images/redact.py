@@ -159,10 +159,10 @@ def _blur(rgb: np.ndarray, box: tuple[int, int, int, int]) -> None:
         return
     region = rgb[y0:y1, x0:x1]
     rh, rw = region.shape[:2]
-    # about six blocks across a face: too coarse to recognise anyone, still reads as a face
-    small = cv2.resize(region, (min(6, rw), min(8, rh)), interpolation=cv2.INTER_AREA)
+    # four blocks across a face: too coarse to recognise anyone
+    small = cv2.resize(region, (min(4, rw), min(5, rh)), interpolation=cv2.INTER_AREA)
     mosaic = cv2.resize(small, (rw, rh), interpolation=cv2.INTER_NEAREST)
-    kernel = max(3, (min(rw, rh) // 4) | 1)
+    kernel = max(3, (min(rw, rh) // 3) | 1)
     rgb[y0:y1, x0:x1] = cv2.GaussianBlur(mosaic, (kernel, kernel), 0)
 
 

@@ -16,8 +16,9 @@ from socialguard.analysis.images.redact import (
     SameFileError, output_path, plan_post, redact_image, strip_metadata,
 )
 from socialguard.analysis.post import Post
+from socialguard.cli import common
 from socialguard.cli.common import (
-    add_context_args, add_engine_args, load_policy_arg, load_school, make_engine, parse_rules,
+    add_context_args, add_engine_args, load_policy_arg, load_school, parse_rules,
 )
 from socialguard.cli.reading import iter_posts
 from socialguard.errors import SocialguardError
@@ -47,8 +48,8 @@ def run(args: argparse.Namespace, io) -> int:
         raise SocialguardError("is a file; --out expects a folder", file=str(out_dir))
     posts = _posts(args.inputs)
     school = load_school(args.context, stderr=io.stderr)
-    engine = None if args.strip_metadata_only else make_engine(load_policy_arg(args.policy),
-                                                               parse_rules(args.rules))
+    engine = None if args.strip_metadata_only else common.make_engine(
+        load_policy_arg(args.policy), parse_rules(args.rules))
     failures = 0
     many = len(posts) > 1
     for post in posts:
