@@ -9,6 +9,8 @@ Environment:
 - SG_DATA_DIR: where the SQLite database and generated secret live
   (default ~/.local/share/socialguard).
 - SG_SSL_REDIRECT, SG_HSTS_SECONDS: for a deployment behind HTTPS.
+- SG_SECURE_COOKIES: cookies only over HTTPS (default: on unless SG_DEBUG); the local demo,
+  served over plain HTTP on 127.0.0.1, turns it off.
 """
 
 from __future__ import annotations
@@ -146,6 +148,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 
@@ -170,8 +173,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SG_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SECURE_COOKIES = env_bool("SG_SECURE_COOKIES", not DEBUG)  # off only for the plain-HTTP local demo
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
