@@ -61,6 +61,15 @@ def test_options_fill_the_author_account_platform_and_time(ctx, fake_engine):
     assert "post text · staff (Jane Smith) · personal account · x · 2026-11-24 10:15 UTC" in r.out
 
 
+@pytest.mark.parametrize("text, fail_on, rc", [
+    ("07700 900123", "block", 3), ("a LESSON", "block", 0), ("a LESSON", "review", 3),
+    ("hello", "review", 0), ("07700 900123", None, 0),
+])
+def test_fail_on_gives_exit_status_3_at_or_above_the_threshold(ctx, fake_engine, text, fail_on, rc):
+    extra = ["--fail-on", fail_on] if fail_on else []
+    assert run_main("check", "--context", str(ctx), "--text", text, *extra).rc == rc
+
+
 def test_the_post_can_come_from_stdin(ctx, fake_engine):
     r = run_main("check", "-", "--context", str(ctx), "--format", "json", stdin=json.dumps(POST))
     assert json.loads(r.out)["decision"] == "block"

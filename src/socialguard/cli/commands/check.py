@@ -34,6 +34,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                    help="text (default; colour in a terminal), json (the contract's output) "
                         "or markdown")
+    p.add_argument("--fail-on", choices=("block", "review"),
+                   help="exit with status 3 when the decision is at or above this")
     add_engine_args(p)
     add_encoding_arg(p)
 
@@ -81,4 +83,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         io.stdout.write(report_markdown(result, post, policy))
     else:
         emit(io.stdout, report_text(result, post, policy), tty=io.is_tty)
+    if args.fail_on and (result.decision == "block"
+                         or (args.fail_on == "review" and result.decision == "review")):
+        return ExitStatus.FAIL_ON
     return ExitStatus.OK

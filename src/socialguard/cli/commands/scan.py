@@ -97,8 +97,10 @@ def run(args: argparse.Namespace, io: Any) -> int:
 
             def on_item(_item) -> None:
                 count[0] += 1
-                if count[0] % 100 == 0 and "file" in opened:
-                    progress.update(task, completed=opened["file"].tell(), posts=count[0])
+                if count[0] % 100 == 0:
+                    f = opened.get("file")
+                    done = f.tell() if f is not None and not f.closed else None
+                    progress.update(task, completed=done, posts=count[0])
 
             progress.start()
         try:
