@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from socialguard.analysis.detectors.base import CheckInput
-from socialguard.analysis.post import Person, SchoolContext
+from socialguard.analysis.post import WEEKDAYS, Person, SchoolContext
 from socialguard.analysis.text import fold
 
 # School-run learning platforms: every family can use them and they are not social
@@ -68,7 +68,6 @@ def local(inp: CheckInput) -> dt.datetime | None:
 def describe_time(school: SchoolContext, when: dt.datetime) -> str:
     """'Tue 24 Nov 10:15 (lesson 08:50–10:20)' in the school's time zone."""
     t = when.astimezone(school.tz)
-    from socialguard.analysis.post import WEEKDAYS
     spans = school.lesson_times.get(WEEKDAYS[t.weekday()], [])
     lesson = next(((a, b) for a, b in spans if a <= t.time() < b), None)
     base = f"{WEEKDAY_ABBR[t.weekday()]} {t.day:02d} {t:%b %H:%M}"
@@ -77,14 +76,37 @@ def describe_time(school: SchoolContext, when: dt.datetime) -> str:
     return base
 
 
-def teacher_directed_context(inp: CheckInput) -> bool:
-    """The post's context says a teacher set this use (context.teacher_directed or event)."""
+def teacher_directed(inp: CheckInput) -> bool:
+    """A teacher set this use for learning: ``context.teacher_directed``, the event, or the
+    pupil saying so ("our teacher asked us to post"). An explicit false wins over the text."""
     ctx = inp.post.context
-    if ctx.get("teacher_directed") is True or str(ctx.get("teacher_directed")).lower() in ("yes", "true"):
+    flag = ctx.get("teacher_directed")
+    if flag is not None and not isinstance(flag, bool):
+        flag = str(flag).strip().lower() in ("yes", "true", "1")
+    if flag is not None:
+        return flag
+    if re.search(r"teacher[- ]directed|teacher[- ]led|\bclass project\b|set by (the |our |my )?teacher|"
+                 r"\b(lesson|homework) (task|activity|project)\b", event_text(inp)):
         return True
-    ev = event_text(inp)
-    return bool(re.search(r"teacher[- ]directed|teacher[- ]led|\bclass project\b|set by (the |our |my )?teacher|"
-                          r"\b(lesson|homework) (task|activity|project)\b", ev))
+    t = inp.text.folded.text
+    m = _DIRECTED.search(t)
+    return bool(m) and not _BUT_OFF_TASK.search(t, m.end())
+
+
+# A teacher set the post: "posting this for Ms X's project", "our teacher asked us to post".
+_DIRECTED = re.compile(
+    r"\b(?:(?:our|my|the) teachers? (?:asked|told|wants?|set|has asked) (?:us|me) to|"
+    r"(?:mr|mrs|miss|ms|sir|dr)\.? ?\w*'?s? (?:asked|told|set) (?:us|me|the class) to (?:post|share|upload|make)|"
+    r"posting this for (?:mr|mrs|miss|ms|our|my|the)\b|"
+    r"for (?:mr|mrs|miss|ms)\.? \w+'?s? (?:\w+ ){0,2}(?:project|lesson|homework|assignment|task)|"
+    r"for (?:our|my|the) (?:class|school|computing|art|science|english|maths|geography|history) "
+    r"(?:project|assignment|task|homework)|"
+    r"we made (?:it|this) in (?:\w+ ){0,2}(?:lesson|class|computing|art|science|english|maths|music)|"
+    r"helped us (?:upload|post|share))",
+    re.I)
+# A teacher's permission that the pupil is plainly not using as given.
+_BUT_OFF_TASK = re.compile(r"\bbut\b[^.!?\n]{0,40}\b(?:i'?m|im|we'?re|actually|on (?:youtube|tiktok|snap|insta))",
+                           re.I)
 
 
 # ---------------------------------------------------------------- ages

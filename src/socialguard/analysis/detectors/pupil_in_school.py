@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from socialguard.analysis.detectors._facts import (
-    describe_time, is_approved_channel, local, teacher_directed_context,
+    describe_time, is_approved_channel, local, teacher_directed,
 )
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
@@ -49,22 +49,6 @@ _ON_SITE = re.compile(
     r"sneaky (?:pic|snap|video)|the school photographer is here|forgot my (?:pe )?kit|"
     r"running late)",
     re.I)
-# A teacher set the post: "posting this for Ms X's project", "our teacher asked us to post".
-_DIRECTED = re.compile(
-    r"\b(?:(?:our|my|the) teachers? (?:asked|told|wants?|set|has asked) (?:us|me) to|"
-    r"(?:mr|mrs|miss|ms|sir|dr)\.? ?\w*'?s? (?:asked|told|set) (?:us|me|the class) to (?:post|share|upload|make)|"
-    r"posting this for (?:mr|mrs|miss|ms|our|my|the)\b|"
-    r"for (?:mr|mrs|miss|ms)\.? \w+'?s? (?:\w+ ){0,2}(?:project|lesson|homework|assignment|task)|"
-    r"for (?:our|my|the) (?:class|school|computing|art|science|english|maths|geography|history) "
-    r"(?:project|assignment|task|homework)|"
-    r"we made (?:it|this) in (?:\w+ ){0,2}(?:lesson|class|computing|art|science|english|maths|music)|"
-    r"helped us (?:upload|post|share))",
-    re.I)
-# A teacher's permission that the pupil is plainly not using as given.
-_BUT_OFF_TASK = re.compile(r"\bbut\b[^.!?\n]{0,40}\b(?:i'?m|im|we'?re|actually|on (?:youtube|tiktok|snap|insta))",
-                           re.I)
-
-
 class PupilInSchoolDetector(Detector):
     rule = "pupil-in-school"
 
@@ -76,7 +60,7 @@ class PupilInSchoolDetector(Detector):
         if person is not None and not person.is_current_pupil(inp.day):
             return []
         text = inp.text.folded
-        if self._directed(inp):
+        if teacher_directed(inp):
             return []
         in_lesson_cue = _IN_LESSON.search(text.text)
         on_site_cue = _ON_SITE.search(text.text)
@@ -101,13 +85,6 @@ class PupilInSchoolDetector(Detector):
         if in_lesson_cue or (on_site is True and on_site_cue):
             return [self._finding(inp, 0.6, span, None)]
         return []
-
-    def _directed(self, inp: CheckInput) -> bool:
-        if teacher_directed_context(inp):
-            return True
-        t = inp.text.folded.text
-        m = _DIRECTED.search(t)
-        return bool(m) and not _BUT_OFF_TASK.search(t, m.end())
 
     def _finding(self, inp: CheckInput, confidence: float, span: tuple[int, int] | None,
                  when: str | None) -> Finding:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from socialguard.analysis.detectors._facts import (
-    chance_under, find_people, is_education_platform, teacher_directed_context,
+    chance_under, find_people, is_education_platform, teacher_directed,
 )
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
@@ -70,7 +70,7 @@ class Under13Detector(Detector):
         if is_education_platform(inp):
             return []
         limit = school.min_platform_age if school else 13
-        directed = teacher_directed_context(inp)
+        directed = teacher_directed(inp)
         severity = "review" if directed else None
         role = post.author.role
         if role == "pupil" or role is None:
