@@ -51,7 +51,9 @@ term terms fair fete holiday holidays hols camp concert show festival trip sport
 club uniform time break party day days fayre event events reading timetable is's you i we
 they he she it the a an this that your my our his her their me us them there here of to
 be been are is was were will would can could should must shall may might do does did has
-have had period garden gardens ball season collection range sale edition
+have had period garden gardens ball season collection range sale edition there anyone
+everyone someone somebody all any parents children pupils families staff kids people these those
+for
 """.split())
 
 _TOKEN = re.compile(r"[a-z0-9@$]+(?:['’\-][a-z0-9@$]+)*")
@@ -315,9 +317,16 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
 
         # Adults by title and surname: "Mrs Nair", "Mr O'Brien"
         if after_title:
-            for person in _surname_people(idx, toks, i, folded):
+            people = _surname_people(idx, toks, i, folded)
+            for person in people:
                 if person.role != "pupil":
                     emit(person, prev.fs, t.fe, "surname", 0.9)
+            # "Mrs Hughes's son": the child of that family
+            if t.poss and nxt is not None and nxt.key in child:
+                for person in people:
+                    if person.role == "pupil":
+                        emit(person, prev.fs, nxt.fe, "surname", 0.7)
+                used_until = nxt.fe
             continue
 
         # Children by surname and a child word: "the Denny girl", "The Kemps' son"
@@ -345,7 +354,7 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
                 kind_fuzzy = True
         if not cands:
             continue
-        if t.key in common and not _used_as_name(t, prev, nxt):
+        if t.key in common and not _used_as_name(t, prev, nxt, folded):
             continue
         if _TITLE_AFTER.match(folded[t.fe:t.fe + 20]):
             continue
@@ -407,12 +416,19 @@ def _surname_people(idx: _Index, toks: list[_Tok], i: int, folded: str) -> list[
     return found
 
 
-def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None) -> bool:
+_WORD_PRECEDERS = frozenset("""
+this last next the a an every in of during over early late by with visit visiting near
+""".split())
+
+
+def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None, folded: str) -> bool:
     """A common-word name ('Grace', 'Will', 'Summer') counts only when it reads as a name."""
     if not t.cap:
         return False
-    if prev is not None and prev.key in ("this", "last", "next", "the", "a", "an", "every", "in",
-                                          "of", "during", "over", "early", "late", "by", "with"):
+    if prev is not None and prev.key in _WORD_PRECEDERS:
+        return False
+    # "May 5th", "5 June": a date
+    if re.match(r"\s*\d", folded[t.fe:t.fe + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s*$", folded[max(0, t.fs - 6):t.fs]):
         return False
     if t.poss:
         return True

@@ -27,6 +27,8 @@ CASES = [
      "Alfie Hughes", "block"),
     ("another family's child by surname", "the Hughes boy is on a behaviour plan again", OTHER_PARENT,
      "the Hughes boy", "block"),
+    ("a child through a parent's title and surname", "Mrs Hughes's son has been excluded again", OTHER_PARENT,
+     "Mrs Hughes's son", "block"),
     ("a misspelt name", "Heard Kacpar got excluded", OTHER_PARENT, "Kacpar", "block"),
     ("first name and initial", "Kacper N in Year 6 self-harms, everyone knows", OTHER_PARENT, "Kacper N", "block"),
     ("staff name a pupil kindly on a personal account", "So proud of little Alfie today, he read to the class",
@@ -57,6 +59,7 @@ CASES = [
     ("staff and parents are not pupils", "Thank you Mrs Smith and Mr Patel for the trip", OTHER_PARENT, None,
      None),
     ("a parent named in full", "Sarah Hughes ran the cake stall brilliantly", OFFICIAL, None, None),
+    ("a date, not a name", "Summer fair is on 5 May, Grace period for forms ends May 3rd", OFFICIAL, None, None),
     ("Grace as a word", "Grace period for dinner money ends Friday", OTHER_PARENT, None, None),
     ("grace as a verb phrase", "we said grace before the harvest lunch", STAFF, None, None),
     ("an anti-bullying post naming no one", "Anti-Bullying Week: be kind, speak up, tell an adult", OFFICIAL,
@@ -85,6 +88,15 @@ def test_it_flags_pupils_named_without_consent(case, text, fields, expected, sev
     assert f.clause == "1.5"
     assert text[f.start:f.end] == expected
     assert f.severity == severity
+
+
+def test_it_takes_a_shared_name_for_the_adult_when_the_post_says_so():
+    people = factories.default_people() + [factories.person("S9", "staff", "Kacper", "Zielinski")]
+    school = factories.school(people=people)
+    post = factories.post("Welcome to our new TA, Kacper!", **OFFICIAL, at=AT)
+    assert ENGINE.check(post, school).findings == []
+    post = factories.post("Well done Kacper for 100% attendance!", **OFFICIAL, at=AT)
+    assert [f.evidence for f in ENGINE.check(post, school).findings] == ["Kacper"]
 
 
 def test_a_first_name_alone_is_less_certain_than_a_full_name():

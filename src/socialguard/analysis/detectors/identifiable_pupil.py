@@ -53,6 +53,10 @@ _DESCRIBED_STAFF = re.compile(
     r"(?:with\s+the|who\s+(?:always|never|still|keeps|wets|cries|smells|can'?t))\b[^.!?\n]{0,40}",
     re.I)
 _CHILD_WORD = re.compile(r"boy|girl|kid|lad|lass|child")
+_ADULT_CUE = re.compile(
+    r"\b(?:mr|mrs|miss|ms|mx|dr|teacher|ta|staff|colleague|governor|head|deputy|volunteer|"
+    r"mum|dad|mam|mom|parent|nan|grandma|grandad|aunt|auntie|uncle|husband|wife|partner|chef|"
+    r"caretaker|office|coach|trustee|chair|senco|lady|welcome to our new)\b", re.I)
 _ADJECTIVE_OK = frozenset({"little", "new"})
 
 
@@ -80,14 +84,19 @@ class IdentifiablePupilDetector(Detector):
 
         findings: list[Finding] = []
         by_span: dict[tuple[int, int], list[Mention]] = defaultdict(list)
-        for m in pupil_mentions(inp):
-            by_span[(m.start, m.end)].append(m)
+        adults_at: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+        for m in roster_mentions(inp):
+            (by_span if m.person.role == "pupil" else adults_at)[(m.start, m.end)].append(m)
         sensitive = self._sensitive(inp) if by_span else False
         addressed = _addressed_parents_children(inp) if by_span else set()
         for (start, end), group in sorted(by_span.items()):
             people = [m.person for m in group if _in_scope(m.person, inp)]
             if not people:
                 continue
+            adults = adults_at.get((start, end), [])
+            if adults and (any(a.person.id == getattr(inp.author_person, "id", None) for a in adults)
+                           or _ADULT_CUE.search(post.text[max(0, start - 30):end + 30])):
+                continue  # the name is also an adult's, and here it is the adult (or the author)
             people = _narrow_by_year(people, post.text, start, end)
             if any(p.id in own or p.id in addressed for p in people):
                 continue
@@ -164,7 +173,11 @@ def _addressed_parents_children(inp: CheckInput) -> set[str]:
     talking to a parent about their own child does not expose the child to anyone new."""
     ids: set[str] = set()
     for m in roster_mentions(inp):
-        if m.person.role != "pupil" and m.start < 20 and _ADDRESSING.match(inp.post.text[:m.start]):
+        if m.person.role == "pupil" or m.start >= 20:
+            continue
+        prefix = inp.post.text[:m.start]
+        vocative = re.match(r"\s*[,:!]", inp.post.text[m.end:m.end + 2]) is not None
+        if _ADDRESSING.match(prefix) and (prefix.strip() or vocative):
             ids.update(m.person.child_ids)
     return ids
 

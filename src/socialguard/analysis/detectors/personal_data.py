@@ -54,6 +54,9 @@ _EMAIL = re.compile(
     r"(?:@|\s*[\[(]\s*at\s*[\])]\s*)"
     r"[a-z0-9-]+(?:(?:\.|\s*[\[(]\s*dot\s*[\])]\s*)[a-z0-9-]+)*(?:\.|\s*[\[(]\s*dot\s*[\])]\s*)[a-z]{2,}\b",
     re.I)
+_SPOKEN_EMAIL = re.compile(
+    r"\b[a-z0-9][a-z0-9._-]*\s+at\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|"
+    r"sky|ymail|protonmail|mail)\s+dot\s+(?:com|net|co\s+dot\s+uk|co\.uk|org)\b", re.I)
 _ROLE_MAILBOX = frozenset({
     "office", "admin", "enquiries", "enquiry", "info", "head", "headteacher", "bursar", "dsl",
     "safeguarding", "senco", "sendco", "reception", "contact", "hello", "support", "help",
@@ -121,6 +124,9 @@ _HEALTH = re.compile(
     r"incontinen(?:t|ce)|off with stress|signed off (?:sick|with|for|work)|long[- ]term sick|sick leave|stress(?:ed)? leave|"
     r"terminal(?:ly ill)?|rehab|addict(?:ion|ed)?|alcoholic)\b",
     re.I)
+_HEALTH_TOPIC = re.compile(
+    r"\s*(?:awareness|acceptance|week|month|day|uk|society|charity|trust|team|nurse|nurses|service|services|"
+    r"training|workshop|talk|assembly|research|support group|specialist|clinic|friendly|lead)\b", re.I)
 # Cheap substring test before the regex above (most posts mention no health at all)
 _HEALTH_STEMS = (
     "diagnos", "autis", "adhd", "asd", "dyslex", "dyspra", "epilep", "seizure", "diabet", "type 1",
@@ -215,8 +221,9 @@ class PersonalDataDetector(Detector):
                 continue
             if nsn in _SERVICE_NUMBERS or nsn[:1] in "3589" or nsn.startswith("116"):
                 continue  # helplines, freephone, 03/08 and premium numbers are organisations'
-            if office and nsn[-len(office):] == office[-len(nsn):]:
-                continue
+            if office and (nsn[-len(office):] == office[-len(nsn):] or
+                           (len(nsn) == len(office) == 10 and nsn[:7] == office[:7])):
+                continue  # the school's office number, or another line in its own block
             span = nt.span(m.start, m.end)
             before = inp.post.text[max(0, span[0] - 60):span[0]]
             if self._own_offer(before):
@@ -257,6 +264,10 @@ class PersonalDataDetector(Detector):
                 continue
             conf = 0.9 if not _INSTITUTION_DOMAIN.search(domain) else 0.6
             yield _Hit("email", span, conf, "A personal e-mail address is published.", _REMEDY["email"])
+        for m in _SPOKEN_EMAIL.finditer(nt.text):
+            span = nt.span(m.start(), m.end())
+            if not self._own_offer(inp.post.text[max(0, span[0] - 60):span[0]]):
+                yield _Hit("email", span, 0.85, "A personal e-mail address is published.", _REMEDY["email"])
 
     # ------------------------------------------------------------ UPN, NI, NHS
     def _ids(self, inp: CheckInput) -> Iterator[_Hit]:
@@ -351,6 +362,11 @@ class PersonalDataDetector(Detector):
             return
         for m in _HEALTH.finditer(nt.text):
             span = nt.span(m.start(), m.end())
+            if _HEALTH_TOPIC.match(nt.text, m.end()):
+                continue  # "Autism Awareness Week", "Diabetes UK", "the epilepsy nurse"
+            if m.group().lower() == "mental health" and not re.search(
+                    r"(?:\b(?:his|her|their)|'s)\s+$", nt.text[max(0, m.start() - 12):m.start()]):
+                continue  # mental health as a topic, not someone's
             s, e = _sentence_bounds(text, *span)
             if (s, e) in seen_sentences:
                 continue
