@@ -34,6 +34,8 @@ CASES = [
      dict(PUPIL, at=LESSON), None),
     ("our teacher asked us to post", "Our teacher asked us to post our poems for Book Week!",
      dict(PUPIL, at=LESSON), None),
+    ("the context says no teacher set it, whatever the text says", "Posting this for Mrs Smith's project lol",
+     dict(PUPIL, at=LESSON, context={"teacher_directed": False}), "time"),
     ("at home, says the context", "off sick watching tv", dict(PUPIL, at=LESSON, context={"on_school_site": False}),
      None),
     ("ClassDojo portfolio", "My poem about winter", dict(PUPIL, platform="classdojo", at=LESSON), None),

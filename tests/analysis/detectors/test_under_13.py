@@ -30,6 +30,8 @@ CASES = [
     ("teacher-directed use is review", "Please play my Scratch game!",
      dict(PUPIL, name="Alfie Hughes", platform="other", context={"teacher_directed": True}),
      ("review", "roster:author aged 10")),
+    ("the pupil says a teacher set it", "Please play my Scratch game! We made it in computing with Mr Patel.",
+     dict(PUPIL, name="Alfie Hughes", platform="other"), ("review", "roster:author aged 10")),
     ("an unknown child says their age", "subscribe pls i'm only 10 and want 100 subs",
      dict(PUPIL, name="Someone Else"), ("block", "i'm only 10")),
     ("an author of unknown role gives an age", "7 today!! best birthday ever", dict(platform="youtube", at=AT),
