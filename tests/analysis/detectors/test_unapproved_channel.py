@@ -53,6 +53,8 @@ CASES = [
     ("the moderated group", "PE kits on Tuesdays", dict(STAFF, platform="facebook-group-moderated", **to("parent")),
      None),
     ("the official account", "Thanks for your message", dict(STAFF, account="official", **to("parent")), None),
+    ("a former pupil's role spelt another way", "Accepted! How's college going?",
+     dict(STAFF, **to("past_pupil", with_id="P4")), ("block", "Accepted!")),
     ("a colleague", "Great to finally add you on here Mark!", dict(STAFF, **to("staff")), None),
     ("selling tickets with DM me, no pupils or parents", "Selling 2 tickets to Ed Sheeran, DM me", dict(STAFF),
      None),

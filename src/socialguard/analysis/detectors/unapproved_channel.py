@@ -27,6 +27,11 @@ from socialguard.analysis.finding import Finding
 from socialguard.analysis.post import Person
 
 ADULT_AGE = 18
+# interaction.with_role as written by other tools -> the roster role it means
+_ROLE_ALIASES = {"pupil": "pupil", "student": "pupil", "child": "pupil", "past pupil": "pupil",
+                 "former pupil": "pupil", "ex pupil": "pupil", "ex-pupil": "pupil",
+                 "parent": "parent", "carer": "parent", "family": "parent", "guardian": "parent",
+                 "staff": "staff", "colleague": "staff", "governor": "governor", "trustee": "trustee", "public": "public"}
 
 _FRIEND = re.compile(
     r"\b(?:friend request(?: sent| accepted)?|friend req|add(?:ed)? (?:me|you|u)\b|accept(?:ed)? (?:my|your|ur)? ?(?:request|friend)|"
@@ -82,7 +87,10 @@ class UnapprovedChannelDetector(Detector):
         span = text.span(cue.start(), cue.end()) if cue else None
 
         person = interaction_person(inp)
-        with_role = post.interaction.get("with_role") or (person.role if person else None)
+        raw = str(post.interaction.get("with_role") or "").strip().lower().replace("_", " ")
+        with_role = _ROLE_ALIASES.get(raw, "other" if raw else None)
+        if with_role is None and person is not None:
+            with_role = person.role
         if with_role == "pupil":
             who = person or self._guess_pupil(inp)
             age = self._age(inp, who)
