@@ -34,6 +34,8 @@ CASES = [
      dict(OFFICIAL), "Applications open for breakfast club places"),
     ("a closure posted only here", "SCHOOL CLOSED TODAY due to the boiler failure. Please share!", dict(OFFICIAL),
      "SCHOOL CLOSED TODAY due to the boiler failure"),
+    ("no account kind, but the school's official handle", "First 10 to comment get a place!",
+     {k: v for k, v in OFFICIAL.items() if k != "account"} | {"handle": "@OakfieldPrimary"}, "First 10 to comment"),
     ("the same offer also sent by e-mail", "Tickets only available through this Facebook post",
      dict(OFFICIAL, **shared("email")), None),
     ("the school's own alternative channel", "First 10 to comment get a place!", dict(OFFICIAL, **shared("letter")),

@@ -58,6 +58,27 @@ def is_approved_channel(inp: CheckInput) -> bool:
             and platform == "facebook")
 
 
+_ACCOUNT_URL = re.compile(r"^(?:https?://)?(?:www\.|m\.)?(?:[a-z]+\.com/)?@?")
+
+
+def _account_id(handle: str) -> str:
+    return _ACCOUNT_URL.sub("", handle.strip().lower()).rstrip("/")
+
+
+def is_official(inp: CheckInput) -> bool:
+    """The school speaking: ``account: official``, or, when the account kind is missing,
+    a post from one of the school's official handles or under its exact name."""
+    post, school = inp.post, inp.school
+    if post.account is not None:
+        return post.account == "official"
+    if school is None:
+        return False
+    if post.author.handle and _account_id(post.author.handle) in {
+            _account_id(a) for a in school.official_accounts}:
+        return True
+    return bool(post.author.name) and post.author.name.strip().lower() == school.name.strip().lower()
+
+
 def local(inp: CheckInput) -> dt.datetime | None:
     """The post's time in the school's time zone, or None when either is unknown."""
     if inp.post.posted_at is None or inp.school is None:

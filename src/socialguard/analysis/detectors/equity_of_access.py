@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from socialguard.analysis.detectors._facts import is_education_platform
+from socialguard.analysis.detectors._facts import is_education_platform, is_official
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
 
@@ -94,7 +94,7 @@ class EquityOfAccessDetector(Detector):
 
     def detect(self, inp: CheckInput) -> list[Finding]:
         post = inp.post
-        if post.account != "official" or is_education_platform(inp):
+        if not is_official(inp) or is_education_platform(inp):
             return []
         school_alts = set(inp.school.alternative_channels) if inp.school else set()
         shared = post.context.get("shared_elsewhere") or []

@@ -9,7 +9,7 @@ time zone) falls inside a lesson on a term day. What the post says does not matt
 
 from __future__ import annotations
 
-from socialguard.analysis.detectors._facts import describe_time, is_approved_channel
+from socialguard.analysis.detectors._facts import describe_time, is_approved_channel, is_official
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
 
@@ -21,7 +21,7 @@ class LessonTimeDetector(Detector):
         post, school = inp.post, inp.school
         if school is None or post.posted_at is None or post.author.role != "staff":
             return []
-        if post.account == "official" or is_approved_channel(inp):
+        if is_official(inp) or is_approved_channel(inp):
             return []
         if not school.lesson_times or not school.in_lesson(post.posted_at):
             return []
