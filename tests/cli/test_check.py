@@ -19,7 +19,7 @@ def test_a_text_report_gives_decision_rule_clause_title_evidence_remedy(ctx, fak
     assert r.rc == 0, r.err
     assert r.out.startswith(" BLOCK ")
     assert "personal-data  clause 1.5 Terms of Use  block  confidence 0.97" in r.out
-    assert "Evidence: Ring me on 07700 900123 tonight" in r.out
+    assert "Evidence: Ring me on «07700 900123» tonight" in r.out
     assert "This publishes personal data." in r.out
     assert "Remedy: Remove the personal details" in r.out
     assert "\x1b[" not in r.out

@@ -54,7 +54,7 @@ def test_it_reports_each_bad_line_in_place_and_goes_on(tmp_path, ctx, fake_engin
     assert r.rc == 0
     out = [json.loads(ln) for ln in r.out.splitlines()]
     assert [o["id"] for o in out] == ["a", "line 2", "line 3", "notext", "when", "b"]
-    assert out[1]["error"].startswith("line 2: not valid JSON")
+    assert out[1]["error"] == "line 2: not valid JSON: Expecting value (column 26)"
     assert out[2]["error"] == "line 3: a post must be a JSON object; got list"
     assert out[3]["error"] == "line 5: field 'text': text is required (use \"\" for an image-only post)"
     assert out[4]["error"].startswith("line 6: field 'posted_at': posted_at must be an ISO 8601 time")

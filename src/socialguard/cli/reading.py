@@ -67,6 +67,7 @@ def _sniff(head: bytes, source: str, encoding: str | None) -> None:
 def post_from_json(text: str, *, line: int, base_dir: Path | None) -> Item:
     """Parse one JSON line into an Item; never raises for bad content."""
     where = f"line {line}"
+    text = text.rstrip("\r\n")  # so a column at the end of the line is on this line
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

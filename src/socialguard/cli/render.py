@@ -92,7 +92,9 @@ def report_text(result: Result, post: Post, policy: Policy) -> Text:
             before, ev, after = snip
             t.append("   Evidence: ")
             t.append(before, style="dim")
+            t.append("«", style="dim")
             t.append(ev, style="bold reverse red")
+            t.append("»", style="dim")
             t.append(after + "\n", style="dim")
         elif f.evidence:
             t.append(f"   Evidence: {f.evidence}\n")
