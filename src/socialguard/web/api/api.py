@@ -4,7 +4,8 @@ pages apply (socialguard.web.checks.roles)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
@@ -13,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, django_auth
+from pydantic import BeforeValidator
 
 from socialguard.errors import SocialguardError
 from socialguard.web.accounts.permissions import role_in, schools_for
@@ -26,6 +28,18 @@ from socialguard.web.api.schemas import (
 from socialguard.web.schools.models import School
 
 ERRORS = {400: Err, 401: Err, 403: Err, 404: Err, 422: Err}
+
+
+def _iso_only(v: Any) -> Any:
+    """A date as YYYY-MM-DD only (pydantic would also take '0' as 1970-01-01)."""
+    if isinstance(v, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError("must be a date like 2026-11-24")
+    return v
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_only)]
+Format = Literal["people", "sims", "arbor", "bromcom"]
+Encoding = Literal["auto", "utf-8", "windows-1252", "utf-16"]
 MAX_LIMIT = 500
 
 
@@ -62,7 +76,10 @@ def _api_error(request: HttpRequest, exc: ApiError):
 @api.exception_handler(NinjaValidationError)
 def _validation_error(request: HttpRequest, exc: NinjaValidationError):
     first = exc.errors[0] if exc.errors else {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "payload"))
+    loc = [str(x) for x in first.get("loc", ())]
+    # ninja's locations are (source, [parameter name,] field...): keep the field path
+    loc = loc[2:] if loc[:1] == ["body"] and len(loc) > 2 else loc[1:]
+    where = ".".join(loc)
     msg = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid input"))
     detail = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")),
                "type": str(e.get("type", ""))} for e in exc.errors]
@@ -152,7 +169,8 @@ def check_runs(request: HttpRequest, school: str | None = None, decision: str | 
 @api.get("/findings", response={200: list[FindingRowOut], **ERRORS},
          summary="Findings of the check runs you can see, newest first")
 def findings(request: HttpRequest, school: str | None = None, rule: str | None = None,
-             severity: str | None = None, since: dt.date | None = None,
+             severity: str | None = None,
+             since: IsoDate | None = None,
              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     qs = CheckFinding.objects.none()
     for s in _schools(request, school, CHECKERS):
@@ -217,7 +235,7 @@ def approvals(request: HttpRequest, school: str | None = None, draft: int | None
           summary="Import people from an MIS CSV (SIMS, Arbor, Bromcom or people.csv); "
                   "commit=false previews")
 def import_people(request: HttpRequest, school: str, file: File[UploadedFile],
-                  commit: bool = False, format: str | None = None, encoding: str = "auto"):
+                  commit: bool = False, format: Format | None = None, encoding: Encoding = "auto"):
     from django.conf import settings
 
     from socialguard.web.schools.services import import_people as do_import
