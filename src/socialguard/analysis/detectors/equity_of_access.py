@@ -40,7 +40,8 @@ _EXCLUSIVE = re.compile(
     r"|\bhere only\b|\bonly here\b"
     r"|\bthe only (?:way|place|link|route)\b[^.!?\n]{0,60}"
     r"|\bthis is the only place\b[^.!?\n]{0,30}"
-    r"|\b(?:the )?first \d+ (?:\w+ )?(?:to (?:comment|reply|like|share|message|dm)|who (?:comment|reply|message))"
+    r"|\b(?:the )?first (?:\d+ )?(?:\w+ )?(?:to (?:comment|reply|like|share|message|dm|respond)|"
+    r"who (?:comment|reply|message|respond))"
     r"|\b(?:comment|reply|respond|message us|dm us)(?: with|')?[^.!?\n]{0,25}?(?:below |here )?to (?:claim|reserve|book|"
     r"enter|get|win|register|sign up|bag|apply|put your name down)"
     r"|\bcomment (?:below )?with how many"
@@ -59,6 +60,7 @@ _EXCLUSIVE = re.compile(
 _OFFER = re.compile(
     r"\b(?:booking|bookings|book (?:now|your|a|online|early|places?|tickets?|slots?|in)|sign[- ]?ups?|sign up|"
     r"apply|applications? (?:open|close)|tickets?|places? (?:available|left|remaining|are limited)|limited (?:places|spaces|numbers)|"
+    r"only \d+ (?:places|spaces|tickets|slots)|"
     r"spaces|slots?|deadline|closes|closing date|consent (?:form|link)s?|(?:return|complete|fill in) the form|"
     r"register (?:now|your|by|for)|registration|vote|voting|raffle|prize draw|vouchers?|"
     r"free (?:\w+ )?(?:places?|tickets?|meals?|uniform|breakfast|vouchers?)|grants?|claim|reserve|"

@@ -44,8 +44,10 @@ _SET_UP = re.compile(
     r"\b(?:instagram|insta|tiktok|snapchat|snap|youtube|facebook|whatsapp|x|twitter|discord|roblox|fortnite|"
     r"social media|account|channel)\b(?:\s+(?:account|channel|page|profile)\b)?",
     re.I)
+_REFUSAL = re.compile(r"\b(?:not|never|no way|until|till|refuse[ds]?|banned?|dont|wont|cant|doesnt|isnt)\b|n't\b",
+                      re.I)
 _CHILD_AGE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:birthday|bday)|\b(\d{1,2})[- ]?(?:year[- ]old|yr[- ]old|yo)\b|\baged\s+(\d{1,2})\b",
+    r"\((\d{1,2})\)|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:birthday|bday)|\b(\d{1,2})[- ]?(?:year[- ]old|yr[- ]old|yo)\b|\baged\s+(\d{1,2})\b",
     re.I)
 
 
@@ -132,8 +134,8 @@ class Under13Detector(Detector):
     def _set_up_by_adult(self, inp: CheckInput, limit: int) -> list[Finding]:
         text = inp.text.folded
         m = _SET_UP.search(text.text)
-        if not m:
-            return []
+        if not m or _REFUSAL.search(text.text[max(0, m.start() - 25):m.end() + 30]):
+            return []   # "we won't let her have TikTok until she's 13"
         span = text.span(m.start(), m.end())
         a = _CHILD_AGE.search(text.text)
         if a:
