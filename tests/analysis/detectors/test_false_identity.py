@@ -40,6 +40,8 @@ CASES = [
     # (b) adults claiming to be children
     ("an adult says he is a 10-year-old", "hi cutie im a 10yo boy, wanna chat privately?",
      dict(PUBLIC, interaction={"with_role": "pupil"}), "im a 10yo"),
+    ("a curly apostrophe does not hide the claim", "hey I\u2019m 12 too, what\u2019s ur snap?", dict(PUBLIC),
+     "I\u2019m 12"),
     ("an adult claims a year group", "omg same!! i'm in year 6 as well, what's ur snap?", dict(PUBLIC),
      "i'm in year 6"),
     ("an adult says they are the same age", "me and u r the same age (11) so its fine", dict(PUBLIC), "same age (11"),
