@@ -1,4 +1,4 @@
-"""The bundled demo: an invented school (Oakfield Primary, about 200 people) and 54 posts.
+"""The bundled demo: an invented school (Oakfield Primary, about 200 people) and 57 posts, six with images.
 
 Every name, number and address here is made up. Each demo post carries an ``expect`` list
 (the rules a careful reader would say it breaks), which the engine ignores and
