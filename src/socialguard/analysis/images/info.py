@@ -1,21 +1,24 @@
 """Everything the detectors want to know about a post's images, computed once per post.
 
-``image_infos(inp)`` is shared through ``inp.cache``: the first detector that asks pays
-for decoding and face detection; OCR runs only when a detector reads ``.ocr``.
+``image_infos(inp)`` is shared through ``inp.cache``. Each image is decoded once: faces
+and metadata are worked out at once, and only a small grey copy is kept for OCR (which
+runs when a detector first reads ``.ocr``, then lets the copy go). So a batch of posts
+holds a few MB per image, not the decoded photos.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from socialguard.analysis.images.faces import Face, detect_faces
-from socialguard.analysis.images.load import ImageReadError, LoadedImage, load_image
+from socialguard.analysis.images.load import ImageReadError, load_image
 from socialguard.analysis.images.metadata import ImageMeta, read_metadata
-from socialguard.analysis.images.ocr import OcrText, read_text
+from socialguard.analysis.images.ocr import OcrText, Word, ocr_available, ocr_input, read_text
 
 if TYPE_CHECKING:
     from socialguard.analysis.detectors.base import CheckInput
@@ -49,40 +52,33 @@ class ImageInfo:
     path: Path | None
     status: str
     error: str | None = None
-    image: LoadedImage | None = field(default=None, repr=False)
+    width: int = 0                  # original size, upright
+    height: int = 0
+    format: str = ""
+    frames: int = 1
+    faces: list[Face] = field(default_factory=list)      # boxes in ORIGINAL pixels
+    meta: ImageMeta = field(default_factory=ImageMeta)
+    _gray: np.ndarray | None = field(default=None, repr=False)
+    _gray_scale: float = 1.0        # OCR-copy pixels per original pixel
+    _ocr: OcrText | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.status == OK
 
     @property
-    def size(self) -> tuple[int, int] | None:
-        return (self.image.width, self.image.height) if self.image else None
-
-    @cached_property
-    def faces(self) -> list[Face]:
-        """Faces, boxes in ORIGINAL image pixels, largest first."""
-        if not self.image:
-            return []
-        return [f.scaled(1 / self.image.scale) for f in detect_faces(self.image.rgb)]
-
-    @cached_property
-    def meta(self) -> ImageMeta:
-        return read_metadata(self.image.exif) if self.image else ImageMeta()
-
-    @cached_property
     def ocr(self) -> OcrText:
-        """Words in the image, boxes in ORIGINAL image pixels."""
-        if not self.image:
-            return OcrText()
-        t = read_text(self.image.rgb)
-        k = 1 / self.image.scale
-        if k == 1:
-            return t
-        from socialguard.analysis.images.ocr import Word
-        return OcrText(t.text, [Word(w.text, w.start, w.end,
-                                     tuple(round(v * k) for v in w.box), w.confidence)
-                                for w in t.words])
+        """Words in the image, boxes in ORIGINAL image pixels (read once, on first use)."""
+        if self._ocr is None:
+            self._ocr = OcrText()
+            if self._gray is not None:
+                t = read_text(self._gray)
+                k = 1 / self._gray_scale
+                self._ocr = OcrText(t.text, [
+                    Word(w.text, w.start, w.end, tuple(round(v * k) for v in w.box), w.confidence)
+                    for w in t.words])
+            self._gray = None
+        return self._ocr
 
 
 def inspect_image(post: "Post", name: str) -> ImageInfo:
@@ -93,7 +89,13 @@ def inspect_image(post: "Post", name: str) -> ImageInfo:
         img = load_image(path)
     except ImageReadError as e:
         return ImageInfo(name, path, ERROR, error=str(e))
-    return ImageInfo(name, path, OK, image=img)
+    faces = [f.scaled(1 / img.scale) for f in detect_faces(img.rgb)]
+    info = ImageInfo(name, path, OK, width=img.width, height=img.height, format=img.format,
+                     frames=img.frames, faces=faces, meta=read_metadata(img.exif))
+    if ocr_available():
+        gray, k = ocr_input(img.rgb)
+        info._gray, info._gray_scale = gray, k * img.scale
+    return info
 
 
 def image_infos(inp: "CheckInput") -> list[ImageInfo]:

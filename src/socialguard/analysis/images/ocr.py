@@ -164,16 +164,23 @@ def ocr_available(*, warn: bool = True) -> bool:
     return ok
 
 
-def read_text(rgb: np.ndarray) -> OcrText:
-    """Words Tesseract reads in an RGB image; boxes in that image's pixels."""
-    if not ocr_available():
-        return OcrText()
+def ocr_input(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+    """The grey image Tesseract reads (longest side <= OCR_SIDE) and its scale; a grey
+    input already that small is passed through."""
     import cv2
 
     h, w = rgb.shape[:2]
     k = min(1.0, OCR_SIDE / max(h, w))
     img = cv2.resize(rgb, (round(w * k), round(h * k)), interpolation=cv2.INTER_AREA) if k < 1 else rgb
-    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    gray = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    return np.ascontiguousarray(gray), k
+
+
+def read_text(rgb: np.ndarray) -> OcrText:
+    """Words Tesseract reads in an RGB (or grey) image; boxes in that image's pixels."""
+    if not ocr_available():
+        return OcrText()
+    gray, k = ocr_input(rgb)
     try:
         raw = _engine().words(gray)
     except RuntimeError as e:  # pytesseract raises RuntimeError on timeout

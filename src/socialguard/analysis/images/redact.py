@@ -220,7 +220,7 @@ def plan_post(post, school, engine) -> list[Plan]:
                  if f.detail.get("image") == info.name and f.detail.get("box")]
         faces = [] if keep else [f.box for f in info.faces]
         plans.append(Plan(info.name, info.path, info.error if not info.ok else None,
-                          info.image.format if info.image else "", faces, boxes,
+                          info.format, faces, boxes,
                           keep if info.faces else None))
     return plans
 

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, io) -> int:
                 print(f"socialguard: error: {name}: {error}", file=io.stderr)
                 failures += 1
                 continue
-            fmt = plan.fmt if plan else info.image.format
+            fmt = plan.fmt if plan else info.format
             dest = output_path(path, out_dir, fmt, prefix)
             try:
                 if plan:
