@@ -16,7 +16,7 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
-from socialguard.analysis.post import PEOPLE_HEADER, PERSON_ROLES, Person as CtxPerson
+from socialguard.analysis.post import PEOPLE_HEADER, PERSON_ROLES, WEEKDAYS, Person as CtxPerson
 from socialguard.analysis.post import SchoolContext, parse_date
 from socialguard.errors import ContextError
 from socialguard.web.schools import mis
@@ -36,7 +36,8 @@ def school_to_dict(school: School) -> dict[str, Any]:
         "aliases": list(school.aliases or []),
         "trust": school.trust.name if school.trust_id else "",
         "timezone": school.timezone,
-        "lesson_times": {d: list(s) for d, s in (school.lesson_times or {}).items()},
+        # weekday order, whatever order the database (PostgreSQL jsonb) keeps the keys in
+        "lesson_times": {d: list(lt[d]) for d in WEEKDAYS if d in (lt := school.lesson_times or {})},
         "term_dates": [list(t) for t in (school.term_dates or [])],
         "approved_channels": list(school.approved_channels or []),
         "alternative_channels": list(school.alternative_channels or []),
@@ -45,8 +46,8 @@ def school_to_dict(school: School) -> dict[str, Any]:
         "office_email": school.office_email,
         "min_platform_age": school.min_platform_age,
     }
-    for k, v in (school.extra or {}).items():
-        data.setdefault(k, v)
+    for k in sorted(school.extra or {}):
+        data.setdefault(k, school.extra[k])
     return data
 
 
