@@ -31,11 +31,12 @@ _URL = re.compile(
     r"snapchat|threads)\.com/(?:in/|@)?)?@?", re.I)
 # Words an impostor adds to an official name: "@StAidansNorwich_official", "theharbourview".
 _NOISE = ("official", "offical", "real", "the", "page", "team", "news", "updates", "update", "info", "admin",
-          "account", "new", "uk", "hq", "genuine", "verified")
+          "account", "new", "uk", "hq", "genuine", "verified", "school")
 _CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "3": "e", "4": "a",
                           "8": "b", "$": "s", "@": "a"})
 _CLAIM_WORDS = re.compile(r"official|real|genuine|verified|admin")
 _TITLES = r"(?:mr|mrs|miss|ms|mx|dr|sir)"
+_ADULT_AUTHORS = frozenset({"public", "staff", "parent", "governor", "trustee"})
 
 
 @lru_cache(maxsize=4096)   # authors post many times: their names and handles repeat
@@ -243,7 +244,8 @@ class FalseIdentityDetector(Detector):
         post = inp.post
         role = post.author.role
         person = inp.author_person
-        adult = role in ADULT_ROLES or (person is not None and person.role != "pupil")
+        # "family" is left out: a brother or sister posting may be a child themselves
+        adult = role in _ADULT_AUTHORS or (person is not None and person.role != "pupil")
         if not adult:
             return None
         text = inp.text.folded

@@ -44,6 +44,7 @@ _PERSONAL_CHANNEL = re.compile(
     r"(?:own|personal|private|snap(?:chat)?|insta(?:gram)?|tiktok|whatsapp|messenger|facebook|fb|number|mobile)|"
     r"(?:easier|quicker|better|simpler) to (?:message|text|contact|chat with) (?:you|u) on my (?:own|personal|private)|"
     r"add me on (?:snap(?:chat)?|insta(?:gram)?|facebook|fb|tiktok|whatsapp|discord)|"
+    r"(?:text|call|ring|whatsapp|message|msg) me (?:on|at) \+?\d|"
     r"(?:message|dm|text) me (?:on here|privately|directly)|(?:just )?message me on here|"
     r"i'?m always on (?:messenger|whatsapp|snap|insta)|"
     r"(?:set up|made|started|created) a (?:whatsapp|snapchat|snap|instagram|insta|messenger|facebook) (?:group|chat)|"
