@@ -50,6 +50,27 @@ def serve(host: str, port: int, io: Any) -> None:
                  use_reloader=False, insecure_serving=True, use_threading=True)
 
 
+def run_demo_site(host: str, port: int, io: Any) -> int:
+    """`socialguard demo`: a separate demo database, the demo trust loaded, then serve.
+
+    The demo keeps its own data folder (SG_DATA_DIR, default ~/.local/share/socialguard/demo)
+    so it never mixes with a real school's data, and plain-HTTP cookies on 127.0.0.1.
+    """
+    from pathlib import Path
+
+    os.environ.setdefault("SG_DATA_DIR", str(Path.home() / ".local" / "share" / "socialguard" / "demo"))
+    os.environ.setdefault("SG_SECURE_COOKIES", "0")
+    django_setup()
+    from django.core.management import call_command
+
+    print("Preparing the demo database...", file=io.stdout, flush=True)
+    migrate(io)
+    call_command("sg_demo", stdout=io.stdout)
+    print(f"Log in at http://{host}:{port}/ with one of the users above.", file=io.stdout, flush=True)
+    serve(host, port, io)
+    return 0
+
+
 def run(args: argparse.Namespace, io: Any) -> int:
     django_setup()
     if not args.no_migrate:
