@@ -26,6 +26,8 @@ CASES = [
      dict(PUBLIC, name="Oakfield Primary School", handle=None), "=Oakfield Primary School"),
     ("a fake PTA claiming to be official", "Raffle tickets £5, pay to this sort code",
      dict(PUBLIC, name="Oakfield PTA", handle="facebook.com/OakfieldPTAofficial"), "=facebook.com/OakfieldPTAofficial"),
+    ("'School' appended to the official handle", "Important update for parents",
+     dict(PUBLIC, name="Oakfield Updates", handle="@OakfieldPrimarySchool"), "=@OakfieldPrimarySchool"),
     ("the official handle itself", "Sports day is on Friday", dict(PUBLIC, role="staff", account="official",
                                                                    name="Oakfield Primary School",
                                                                    handle="@OakfieldPrimary"), None),
@@ -54,6 +56,8 @@ CASES = [
      None),
     ("an adult giving their real age", "I'm 45 and still can't do TikTok dances", dict(PUBLIC), None),
     ("a number that is not an age", "I'm 10 minutes away", dict(PUBLIC, role="parent", name="Sarah Hughes"), None),
+    ("a sister giving her own age", "I'm 15 and I'll stand up for my little brother",
+     dict(PUBLIC, role="family", name="Sis"), None),
     ("a pupil saying their age is not posing", "im 12 lol", dict(PUBLIC, role="pupil", name="Kacper Nowak"), None),
     # (c) named people
     ("someone posing as a named teacher", "This is Mrs Smith's new account, homework is cancelled",

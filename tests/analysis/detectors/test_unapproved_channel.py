@@ -36,6 +36,8 @@ CASES = [
      ("review", None)),
     ("text inviting parents to a personal channel", "Parents, just message me on my personal WhatsApp if you need me",
      dict(STAFF, platform="x"), ("review", "message me on my personal")),
+    ("a personal number offered to parents", "Parents, feel free to text me on 07700 900123 any time",
+     dict(STAFF), ("review", "text me on 0")),
     ("a governor is review at most", "Hi Alfie, add me on snap", dict(STAFF, role="governor", name="Helen Carter",
                                                                      **to("pupil")), ("review", "add me on snap")),
     ("a staff post in an unofficial parents' WhatsApp group", "Please be gentle with Alfie tomorrow",
