@@ -98,7 +98,10 @@ def test_a_pupil_without_a_date_of_birth_is_judged_by_year_group():
     pupils = [factories.person("Y3", "pupil", "Ava", "Lee", year_group="3"),
               factories.person("Y9", "pupil", "Ben", "Cole", year_group="Year 9")]
     school = factories.school(people=pupils)
-    assert [f.rule for f in ENGINE.check(factories.post("hi", **PUPIL, name="Ava Lee"), school).findings] == ["under-13"]
+    [f] = ENGINE.check(factories.post("hi", **PUPIL, name="Ava Lee"), school).findings
+    assert (f.rule, f.evidence) == ("under-13", "author in year 3 (roster)")
+    dob = ENGINE.check(factories.post("hi", **PUPIL, name="Alfie Hughes"), factories.school()).findings[0]
+    assert f.confidence < dob.confidence
     assert ENGINE.check(factories.post("hi", **PUPIL, name="Ben Cole"), school).findings == []
 
 

@@ -82,9 +82,13 @@ class Under13Detector(Detector):
                 chance, person = found
                 if chance >= 0.5:
                     age = person.age_on(inp.day)
-                    what = f"aged {age}" if age is not None else f"in year {person.year_group}"
+                    yg = person.year_group.strip()
+                    what = (f"aged {age}" if age is not None
+                            else f"in {yg}" if not yg[:1].isdigit() else f"in year {yg}")
+                    # a year group only makes the age likely; a date of birth makes it certain
+                    sure = 0.95 if age is not None else 0.8
                     return [self.finding(
-                        inp, confidence=0.95 * chance if chance < 1 else 0.95, severity=severity,
+                        inp, confidence=sure * chance, severity=severity,
                         message=f"The author is a pupil {what}, under {limit}, on a social media platform.",
                         span=claim[1] if claim else None,
                         evidence=None if claim else f"author {what} (roster)",
