@@ -51,18 +51,25 @@ def school_to_dict(school: School) -> dict[str, Any]:
     return data
 
 
-def _people_rows(school: School) -> list[tuple[Person, tuple[str, ...]]]:
-    people = list(school.people.order_by("external_id", "id").prefetch_related("children"))
-    return [(p, tuple(sorted(c.external_id for c in p.children.all()))) for p in people]
+_ROW_FIELDS = ("id", "external_id", "role", "first_name", "last_name", "preferred_name", "dob",
+               "year_group", "left_on", "photo_consent", "name_consent")
 
 
-def _ctx_person(p: Person, child_ids: tuple[str, ...]) -> CtxPerson:
-    return CtxPerson(
-        id=p.external_id, role=p.role, first_name=p.first_name, last_name=p.last_name,
-        preferred_name=p.preferred_name, date_of_birth=p.dob, year_group=p.year_group,
-        left_on=p.left_on, photo_consent=p.photo_consent, name_consent=p.name_consent,
-        child_ids=child_ids,
-    )
+def _people_rows(school: School) -> list[CtxPerson]:
+    """The school's people as the contract's Person rows, in id order; two plain queries
+    (no model instances), so a check of a large school stays fast."""
+    rows = list(Person.objects.filter(school=school).order_by("external_id", "id")
+                .values_list(*_ROW_FIELDS))
+    ext = {r[0]: r[1] for r in rows}
+    kids: dict[int, list[str]] = {}
+    for parent_pk, child_pk in Person.children.through.objects.filter(
+            from_person__school=school).values_list("from_person_id", "to_person_id"):
+        if child_pk in ext:
+            kids.setdefault(parent_pk, []).append(ext[child_pk])
+    return [CtxPerson(id=r[1], role=r[2], first_name=r[3], last_name=r[4], preferred_name=r[5],
+                      date_of_birth=r[6], year_group=r[7], left_on=r[8], photo_consent=r[9],
+                      name_consent=r[10], child_ids=tuple(sorted(kids.get(r[0], ()))))
+            for r in rows]
 
 
 def context_for(school: School) -> SchoolContext:
@@ -72,7 +79,7 @@ def context_for(school: School) -> SchoolContext:
         warnings.simplefilter("ignore")  # unknown extra keys were already reported on import
         return SchoolContext.from_dict(
             school_to_dict(school), source=f"school {school.slug}",
-            people=[_ctx_person(p, c) for p, c in _people_rows(school)])
+            people=_people_rows(school))
 
 
 # ---------------------------------------------------------------- export
@@ -91,12 +98,12 @@ def export_people_csv(school: School) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(PEOPLE_HEADER)
-    for p, kids in _people_rows(school):
+    for p in _people_rows(school):
         w.writerow([safe_cell(x) for x in (
-            p.external_id, p.role, p.first_name, p.last_name, p.preferred_name,
-            p.dob.isoformat() if p.dob else "", p.year_group,
+            p.id, p.role, p.first_name, p.last_name, p.preferred_name,
+            p.date_of_birth.isoformat() if p.date_of_birth else "", p.year_group,
             p.left_on.isoformat() if p.left_on else "", _yes_no(p.photo_consent),
-            _yes_no(p.name_consent), ";".join(kids))])
+            _yes_no(p.name_consent), ";".join(p.child_ids))])
     return buf.getvalue()
 
 
