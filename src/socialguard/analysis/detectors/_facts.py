@@ -256,6 +256,13 @@ def find_people(inp: CheckInput, roles: Iterable[str]) -> list[NameHit]:
     for tok, a, b in toks:
         if tok in idx["first"]:
             add(idx["first"][tok], a, b, partial, False)
+    if not full and not partial:
+        # nicknames and misspellings ("Alex" for Alexander, "Maisy"): the shared name finder
+        from socialguard.analysis.names import roster_mentions
+        for m in roster_mentions(inp):
+            if m.kind in ("nickname", "fuzzy") and m.person.role in roles and m.person.id not in seen:
+                seen.add(m.person.id)
+                partial.append(NameHit(m.person, m.start, m.end, False))
     return full + partial
 
 
