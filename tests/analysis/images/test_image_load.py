@@ -87,3 +87,20 @@ def test_it_refuses_a_folder_named_like_an_image(tmp_path):
     d.mkdir()
     with pytest.raises(ImageReadError, match="folder"):
         load_image(Path(d))
+
+
+def test_it_reads_a_heic_photo_and_its_gps(tmp_path, demo):
+    pillow_heif = pytest.importorskip("pillow_heif", reason="HEIC needs pillow-heif")
+    pillow_heif.register_heif_opener()
+    from PIL.ExifTags import GPS, IFD
+
+    ex = Image.Exif()
+    gps = ex.get_ifd(IFD.GPSInfo)
+    gps[GPS.GPSLatitudeRef], gps[GPS.GPSLatitude] = "N", (52.0, 1.0, 2.0)
+    gps[GPS.GPSLongitudeRef], gps[GPS.GPSLongitude] = "W", (1.0, 2.0, 3.0)
+    p = tmp_path / "phone.heic"
+    Image.open(demo / "astronaut.jpg").save(p, exif=ex.tobytes())
+    img = load_image(p)
+    assert img.format == "HEIF" and img.rgb.shape == (512, 512, 3)
+    from socialguard.analysis.images.metadata import read_metadata
+    assert read_metadata(img.exif).longitude < -1.0
