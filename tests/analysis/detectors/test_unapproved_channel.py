@@ -24,6 +24,8 @@ CASES = [
      dict(STAFF, **to("pupil", with_id="P4")), ("block", "Accepted!")),
     ("a past pupil aged 17 named in the text", "Accepted! So lovely to hear from you Grace, how's college?",
      dict(STAFF, platform="instagram", **to("pupil")), ("block", "Accepted!")),
+    ("a past pupil aged 17 by a nickname", "Accepted! Lovely to hear from you Gracie, how's college?",
+     dict(STAFF, platform="instagram", **to("pupil")), ("block", "Accepted!")),
     ("a past pupil named by handle", "DM to @grace.okafor_09: add me on snap!",
      dict(STAFF, platform="instagram", **to("pupil")), ("block", "add me on snap")),
     ("a friend request by kind", "", dict(STAFF, **to("pupil", kind="friend_request", with_person="P1")),
