@@ -29,3 +29,13 @@ def checks_nav(context: Any, active: str) -> dict:
     links = [(reverse(f"checks:{name}", kwargs={"school": school.slug}), label, name == active or (name == "check_school" and active == "check"))
              for name, label, who in LINKS if who is None or roles & who]
     return {"links": links, "school": school}
+
+
+@register.filter
+def isotime(value: str) -> Any:
+    """An ISO 8601 string (as kept in the archive's JSON) as a datetime for |date."""
+    import datetime as dt
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
