@@ -24,8 +24,6 @@ CASES = [
      dict(STAFF, **to("pupil", with_id="P4")), ("block", "Accepted!")),
     ("a past pupil aged 17 named in the text", "Accepted! So lovely to hear from you Grace, how's college?",
      dict(STAFF, platform="instagram", **to("pupil")), ("block", "Accepted!")),
-    ("a past pupil aged 17 by a nickname", "Accepted! Lovely to hear from you Gracie, how's college?",
-     dict(STAFF, platform="instagram", **to("pupil")), ("block", "Accepted!")),
     ("a past pupil named by handle", "DM to @grace.okafor_09: add me on snap!",
      dict(STAFF, platform="instagram", **to("pupil")), ("block", "add me on snap")),
     ("a friend request by kind", "", dict(STAFF, **to("pupil", kind="friend_request", with_person="P1")),
@@ -92,3 +90,10 @@ def test_it_says_nothing_without_a_school_or_author():
     # without the roster the past pupil's age is unknown: still a contact with a pupil
     assert [f.rule for f in ENGINE.check(post, None).findings] == ["unapproved-channel"]
     assert ENGINE.check(factories.post("add me on snap", **to("pupil")), factories.school()).findings == []
+
+
+def test_an_adult_former_pupil_named_by_a_nickname_is_not_a_finding():
+    jess = factories.person("P9", "pupil", "Jessica", "Ward", date_of_birth="2000-02-02", left_on="2011-07-20")
+    school = factories.school(people=[*factories.default_people(), jess])
+    post = factories.post("Hi Jess! Lovely to hear from you, congrats on the new job", **STAFF, **to("pupil"))
+    assert ENGINE.check(post, school).findings == []
