@@ -80,3 +80,15 @@ def test_it_works_without_a_school_context():
     post = factories.post("First 10 to comment get a place!", **OFFICIAL)
     assert [f.rule for f in ENGINE.check(post, None).findings] == ["equity-of-access"]
     assert ENGINE.check(factories.post("First 10 to comment get a place!"), None).findings == []
+
+
+@pytest.mark.parametrize("context", [
+    {"shared_elsewhere": {"email": True}},
+    {"shared_elsewhere": [None, 3]},
+    {"event": 42, "shared_elsewhere": "email"},
+])
+def test_it_survives_odd_context_values(context):
+    post = factories.post("Tickets only via this post", **OFFICIAL, context=context)
+    for school in (factories.school(), None):
+        for f in ENGINE.check(post, school).findings:
+            assert f.rule == "equity-of-access"

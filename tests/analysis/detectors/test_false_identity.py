@@ -105,3 +105,9 @@ def test_it_says_nothing_on_missing_fields():
     school = factories.school()
     assert ENGINE.check(factories.post("hello"), school).findings == []
     assert ENGINE.check(factories.post("hello", handle="@0akfieldPrimary"), None).findings == []
+
+
+@pytest.mark.parametrize("handle", ["@", "   ", "facebook.com/", "@@@@", "\u200b"])
+def test_it_survives_empty_looking_handles(handle):
+    post = factories.post("hello", **PUBLIC, handle=handle)
+    assert ENGINE.check(post, factories.school()).findings == []

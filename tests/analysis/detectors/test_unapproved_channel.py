@@ -97,3 +97,15 @@ def test_an_adult_former_pupil_named_by_a_nickname_is_not_a_finding():
     school = factories.school(people=[*factories.default_people(), jess])
     post = factories.post("Hi Jess! Lovely to hear from you, congrats on the new job", **STAFF, **to("pupil"))
     assert ENGINE.check(post, school).findings == []
+
+
+@pytest.mark.parametrize("interaction", [
+    {"with_role": 5, "friend_request": "yes", "with_id": 123, "with_name": ["x"]},
+    {"with_person": "NOT-AN-ID"},
+    {"with_role": ""},
+])
+def test_it_survives_odd_interaction_values(interaction):
+    post = factories.post("add me", **STAFF, interaction=interaction)
+    for school in (factories.school(), None):
+        for f in ENGINE.check(post, school).findings:
+            assert f.rule == "unapproved-channel"
