@@ -135,6 +135,7 @@ def test_a_scan_with_bad_lines_reports_them_and_finishes(tmp_path, ctx):
     out = [json.loads(ln) for ln in r.out.splitlines()]
     assert [o["id"] for o in out] == ["a", "line 2", "line 3", "line 4", "line 5", "d"]
     assert [("error" in o) for o in out] == [False, True, True, True, True, False]
+    assert "--encoding cp1252" in out[3]["error"] and "binary" in out[4]["error"]
     assert len([ln for ln in r.err.splitlines() if "warning" in ln]) == 4
 
 
