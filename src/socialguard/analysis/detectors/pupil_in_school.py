@@ -36,19 +36,20 @@ _IN_LESSON = re.compile(
     r"(?:not notice|no clue)[^.!?\n]{0,20}\b(?:phone|this)|"
     r"(?:dont|don'?t) tell (?:sir|miss|mrs|mr|ms)\b|"
     r"(?:with|got) a (?:cover|supply) teacher|(?:cover|supply) teacher\b[^.!?\n]{0,20}(?:chaos|doesn'?t care|lol)|"
-    r"\b(?:period|p) ?[1-6]\b|"
+    r"\bperiod ?[1-6]\b|"
     r"hiding my phone|on my phone in|phone back off (?:sir|miss)|"
     r"posting from the (?:toilets?|loos?|canteen|playground|classroom|corridor)|"
     r"(?:art|science|maths|english|music|pe|drama|computing) (?:class|lesson) vibes|"
-    r"\b\w+ class vibes|year \d+ (?:\w+ )?(?:lesson|class)\b)",
+    r"\b\w+ class vibes|year \d+ (?:\w+ )?(?:lesson|class))(?![a-z])",
     re.I)
 _ON_SITE = re.compile(
     r"\b(?:(?:at|in|from) (?:the )?(?:school|canteen|dinner hall|lunch hall|playground|field|library|toilets?|loos?)|"
     r"(?:at|during) (?:lunch|break|breaktime|lunchtime|dinner)(?:time)?|lunch crew|break time|"
     r"(?:toilet|canteen|playground|classroom|corridor) (?:selfie|pic|snap|video)|"
-    r"sneaky (?:pic|snap|video)|the school photographer is here|forgot my (?:pe )?kit|"
-    r"running late)",
+    r"sneaky (?:pic|snap|video)|the school photographer is here)(?![a-z])",
     re.I)
+
+
 class PupilInSchoolDetector(Detector):
     rule = "pupil-in-school"
 
