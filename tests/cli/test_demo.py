@@ -80,3 +80,12 @@ def test_socialguard_demo_prints_a_row_per_post_and_a_summary(demo_posts):
     assert ids == [d["id"] for d in demo_posts]
     assert f"Oakfield Primary School: 209 people; {len(demo_posts)} posts scanned:" in r.out
     assert r.out.rstrip().splitlines()[-1].split()[0] == "all"
+
+
+def test_demo_jsonl_is_the_contract_output_in_post_order(demo_posts, fake_engine):
+    from cli_helpers import run_main
+    r = run_main("demo", "--format", "jsonl")
+    out = [json.loads(ln) for ln in r.out.splitlines()]
+    assert [o["id"] for o in out] == [d["id"] for d in demo_posts]
+    assert all(set(o) == {"id", "decision", "findings"} for o in out)
+    assert "expected" in r.err  # the agreement table goes to stderr, away from the JSON

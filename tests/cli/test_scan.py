@@ -251,3 +251,24 @@ def test_scan_reads_stdin_through_a_real_process(ctx):
     r = run_cli("scan", "-", "--context", str(ctx), "--rules", "lesson-time", "--format", "json",
                 stdin="\n".join(json.dumps(p) for p in POSTS))
     assert r.rc == 0 and [d["id"] for d in json.loads(r.out)] == ["a", "b", "c"]
+
+
+def test_a_trusts_own_policy_file_sets_the_severity(tmp_path, ctx, fake_engine):
+    from socialguard.policy.loader import DEFAULT_POLICY
+    from importlib.resources import files
+    text = files("socialguard.policy").joinpath("data", DEFAULT_POLICY).read_text(encoding="utf-8")
+    marker = "  personal-data:\n    title: Personal data (GDPR)\n    clauses: [\"1.5\"]\n    severity: block\n"
+    assert marker in text
+    own = tmp_path / "trust-policy.yaml"
+    own.write_text(text.replace(marker, marker.replace("severity: block", "severity: {default: block, parent: review}")))
+    f = write_posts(tmp_path / "p.jsonl", [
+        {"id": "parent", "text": "07700 900123", "author": {"role": "parent"}},
+        {"id": "staff", "text": "07700 900123", "author": {"role": "staff"}}])
+    r = run_main("scan", str(f), "--context", str(ctx), "--policy", str(own))
+    assert [json.loads(ln)["decision"] for ln in r.out.splitlines()] == ["review", "block"]
+
+
+def test_table_format_shows_unreadable_lines_in_place(tmp_path, ctx, fake_engine):
+    f = write_posts(tmp_path / "p.jsonl", POSTS[:1], extra_lines=["{nope"])
+    r = run_main("scan", str(f), "--context", str(ctx), "--format", "table")
+    assert r.out.splitlines()[2].split()[:3] == ["line", "2", "error"]
