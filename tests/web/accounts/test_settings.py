@@ -59,3 +59,12 @@ def test_a_bad_boolean_is_a_clear_configuration_error(monkeypatch, tmp_path):
 def test_the_default_database_is_sqlite_in_the_data_folder(monkeypatch, tmp_path):
     s = reload_with(monkeypatch, DATABASE_URL=None, SG_DATA_DIR=str(tmp_path))
     assert s.DATABASES["default"]["NAME"] == str(tmp_path / "socialguard.sqlite3")
+
+
+def test_start_up_checks_warn_about_debug_on_a_public_host(settings):
+    from socialguard.web.schools.checks import exposed_settings
+    settings.DEBUG, settings.ALLOWED_HOSTS = True, ["sg.example.org"]
+    settings.SESSION_COOKIE_SECURE = False
+    assert {w.id for w in exposed_settings(None)} == {"socialguard.W001", "socialguard.W002"}
+    settings.DEBUG, settings.ALLOWED_HOSTS = False, ["localhost"]
+    assert exposed_settings(None) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -262,7 +263,14 @@ def _preview_ctx(school: School, b: ImportBatch, rep: services.ImportReport) -> 
 @require_role(*IMPORTERS)
 @require_POST
 def import_commit(request: HttpRequest, school: School, batch: int) -> HttpResponse:
-    b = _batch(school, batch)
+    with transaction.atomic():
+        # Locked, so a double click or two tabs cannot commit the same upload twice.
+        b = get_object_or_404(ImportBatch.objects.select_for_update(), pk=batch, school=school,
+                              status="pending")
+        return _commit_or_cancel(request, school, b)
+
+
+def _commit_or_cancel(request: HttpRequest, school: School, b: ImportBatch) -> HttpResponse:
     if request.POST.get("action") == "cancel":
         b.status, b.content = "cancelled", b""
         b.save(update_fields=["status", "content"])
