@@ -78,6 +78,7 @@ def test_the_post_can_come_from_stdin(ctx, fake_engine):
 def test_the_context_is_optional(fake_engine):
     r = run_main("check", "--text", "07700 900123", "--format", "json")
     assert json.loads(r.out)["decision"] == "block"
+    assert "no --context given" in r.err
 
 
 @pytest.mark.parametrize("content, expect", [

@@ -82,6 +82,9 @@ def load_school(folder: str | None, encoding: str | None = None, *,
                 stderr=None) -> SchoolContext | None:
     """The school context, or None without --context. Warnings go to ``stderr``."""
     if folder is None:
+        if stderr is not None:
+            print("socialguard: note: no --context given, so the checks that need the school's "
+                  "roster, timetable or channels find nothing", file=stderr)
         return None
     p = Path(folder)
     if p.exists() and not p.is_dir():
