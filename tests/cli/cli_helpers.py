@@ -78,10 +78,6 @@ class TTYStringIO(io.StringIO):
         return True
 
 
-class _Stdin(io.TextIOWrapper):
-    pass
-
-
 def run_main(*args: str, stdin: str = "", tty: bool = False) -> Run:
     """socialguard in-process, through main(argv, IO(...))."""
     out = TTYStringIO() if tty else io.StringIO()
