@@ -178,13 +178,6 @@ def chance_under(person: Person, day: dt.date, limit: int) -> float | None:
 
 # ---------------------------------------------------------------- roster look-ups
 
-_TOKEN = re.compile(r"[a-z]+(?:['\u2019-][a-z]+)*")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text).text)
-
-
 @dataclass(frozen=True)
 class NameHit:
     person: Person

@@ -42,8 +42,8 @@ _EXCLUSIVE = re.compile(
     r"|\bthis is the only place\b[^.!?\n]{0,30}"
     r"|\b(?:the )?first (?:\d+ )?(?:\w+ )?(?:to (?:comment|reply|like|share|message|dm|respond)|"
     r"who (?:comment|reply|message|respond))"
-    r"|\b(?:comment|reply|respond|message us|dm us)(?: with|')?[^.!?\n]{0,25}?(?:below |here )?to (?:claim|reserve|book|"
-    r"enter|get|win|register|sign up|bag|apply|put your name down)"
+    r"|\b(?:comment|reply|respond|message us|dm us)(?: with|')?[^.!?\n]{0,25}?(?:below |here )?"
+    r"to (?:claim|reserve|book|enter|get|win|register|sign up|bag|apply|put your name down)"
     r"|\bcomment (?:below )?with how many"
     r"|\blike (?:and|&) share (?:this post )?to (?:enter|be entered|win)"
     r"|\b(?:dm|message|pm|inbox) (?:us|this page|the page|me)\b[^.!?\n]{0,40}?(?:to (?:claim|book|apply|reserve|get)|"
@@ -51,20 +51,24 @@ _EXCLUSIVE = re.compile(
     r"|\b(?:apply|book|register|sign up|enter|claim|vote|reserve|order) (?:\w+ ){0,3}?(?:by|via) (?:messaging|dm'?ing|"
     r"commenting|replying)"
     r"|\b(?:just )?reply to this (?:tweet|post)"
-    r"|\b(?:via|through|using|in|with) (?:the |a )?(?:link|form|google form)s? in (?:our |the )?(?:bio|comments|story)"
+    r"|\b(?:via|through|using|in|with) (?:the |a )?(?:link|form|google form)s? "
+    r"in (?:our |the )?(?:bio|comments|story)"
     r"|\blink in (?:our )?bio\b"
     r"|\b(?:via|through|on) (?:facebook |fb )?messenger\b"
-    r"|\b(?:vote|book|sign up|apply|register) (?:\w+ ){0,4}(?:in|on|via) our (?:facebook|instagram|twitter|tiktok) (?:poll|post|page|story)",
+    r"|\b(?:vote|book|sign up|apply|register) (?:\w+ ){0,4}(?:in|on|via) our "
+    r"(?:facebook|instagram|twitter|tiktok) (?:poll|post|page|story)",
     re.I)
 # Something to act on, a time limit or a change to plans.
 _OFFER = re.compile(
     r"\b(?:booking|bookings|book (?:now|your|a|online|early|places?|tickets?|slots?|in)|sign[- ]?ups?|sign up|"
-    r"apply|applications? (?:open|close)|tickets?|places? (?:available|left|remaining|are limited)|limited (?:places|spaces|numbers)|"
+    r"apply|applications? (?:open|close)|tickets?|places? (?:available|left|remaining|are limited)|"
+    r"limited (?:places|spaces|numbers)|"
     r"only \d+ (?:places|spaces|tickets|slots)|"
     r"spaces|slots?|deadline|closes|closing date|consent (?:form|link)s?|(?:return|complete|fill in) the form|"
     r"register (?:now|your|by|for)|registration|vote|voting|raffle|prize draw|vouchers?|"
     r"free (?:\w+ )?(?:places?|tickets?|meals?|uniform|breakfast|vouchers?)|grants?|claim|reserve|"
-    r"limited (?:places|spaces)|(?:places|spaces) are limited|(?:school|we) (?:is |are |will be )?closed|closure|closing (?:early|at)|cancell?ed|postponed|"
+    r"(?:places|spaces) are limited|(?:school|we) (?:is |are |will be )?closed|closure|closing (?:early|at)|"
+    r"cancell?ed|postponed|"
     r"change (?:to|of) (?:pick[- ]up|drop[- ]off|the timetable|plan)|pick[- ]up arrangements|"
     r"parents'? evening|open (?:evening|day|morning)s?|auditions?|trials?|deposits? (?:are |is )?due|payments? due)\b",
     re.I)

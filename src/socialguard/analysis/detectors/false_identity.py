@@ -141,7 +141,8 @@ _AS_TEACHER = re.compile(
     r"\bas a (?:teacher|member of staff|staff member|ta|teaching assistant|governor) (?:at|in|here|of)\b"
     r"|\bi(?:'m| am) a (?:teacher|ta|teaching assistant|member of staff) (?:at|in|here)\b"
     r"|\bi (?:teach|work) at\b", re.I)
-_PARODY = re.compile(r"\b(?:set up|made|created|started|running|run)\s+(?:a|an)\s+(?:parody|fake|spoof|copycat|pretend)\s+"
+_PARODY = re.compile(r"\b(?:set up|made|created|started|running|run)\s+(?:a|an)\s+"
+                     r"(?:parody|fake|spoof|copycat|pretend)\s+"
                      r"(?:account|page|profile)\b[^.!?\n]{0,60}", re.I)
 _AS_SCHOOL = re.compile(r"\b(?:official (?:page|account)|our new (?:page|account)|the old one was hacked|"
                         r"^\s*official\s*:|message from)\b", re.I)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from socialguard.analysis.detectors._facts import (
-    event_text, find_people, interaction_person, is_approved_channel,
+    event_text, find_people, interaction_person, is_approved_channel, is_official,
 )
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
@@ -31,10 +31,12 @@ ADULT_AGE = 18
 _ROLE_ALIASES = {"pupil": "pupil", "student": "pupil", "child": "pupil", "past pupil": "pupil",
                  "former pupil": "pupil", "ex pupil": "pupil", "ex-pupil": "pupil",
                  "parent": "parent", "carer": "parent", "family": "parent", "guardian": "parent",
-                 "staff": "staff", "colleague": "staff", "governor": "governor", "trustee": "trustee", "public": "public"}
+                 "staff": "staff", "colleague": "staff", "governor": "governor", "trustee": "trustee",
+                 "public": "public"}
 
 _FRIEND = re.compile(
-    r"\b(?:friend request(?: sent| accepted)?|friend req|add(?:ed)? (?:me|you|u)\b|accept(?:ed)? (?:my|your|ur)? ?(?:request|friend)|"
+    r"\b(?:friend request(?: sent| accepted)?|friend req|add(?:ed)? (?:me|you|u)\b|"
+    r"accept(?:ed)? (?:my|your|ur)? ?(?:request|friend)|"
     r"thanks for the add|accepted!|follow(?:ed)? (?:me|you|u|back)\b|followed @|connected with|"
     r"i added (?:u|you)|sending you a friend)",
     re.I)
@@ -57,7 +59,8 @@ _AUDIENCE = re.compile(
     re.I)
 _PARENTS = re.compile(r"parent|mum|dad|carer|famil|your (?:child|son|daughter|kid)", re.I)
 _PARENT_GROUP = re.compile(
-    r"\b(?:parents?|mums?|dads?|mams?|families|class|year \d{1,2}|y\d)\b[^()]{0,30}\b(?:whatsapp|group|chat|messenger)\b|"
+    r"\b(?:parents?|mums?|dads?|mams?|families|class|year \d{1,2}|y\d)\b[^()]{0,30}"
+    r"\b(?:whatsapp|group|chat|messenger)\b|"
     r"\b(?:whatsapp|group|chat)\b[^()]{0,20}\b(?:parents?|mums?|dads?)\b", re.I)
 _SCHOOL_RUN = re.compile(r"\bmoderated\b|(?<!not )\bschool[- ]run\b|(?<!un)official\b", re.I)
 # "(18)", "now 19", "aged 16", "a 17-year-old": the age of whom the staff member contacts
@@ -76,7 +79,7 @@ class UnapprovedChannelDetector(Detector):
         role = post.author.role
         if role not in ("staff", "governor", "trustee"):
             return []
-        if post.account == "official" or is_approved_channel(inp):
+        if is_official(inp) or is_approved_channel(inp):
             return []
         cap = None if role == "staff" else "review"
         text = inp.text.folded

@@ -47,7 +47,8 @@ _SET_UP = re.compile(
 _REFUSAL = re.compile(r"\b(?:not|never|no way|until|till|refuse[ds]?|banned?|dont|wont|cant|doesnt|isnt)\b|n't\b",
                       re.I)
 _CHILD_AGE = re.compile(
-    r"\((\d{1,2})\)|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:birthday|bday)|\b(\d{1,2})[- ]?(?:year[- ]old|yr[- ]old|yo)\b|\baged\s+(\d{1,2})\b",
+    r"\((\d{1,2})\)|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:birthday|bday)|"
+    r"\b(\d{1,2})[- ]?(?:year[- ]old|yr[- ]old|yo)\b|\baged\s+(\d{1,2})\b",
     re.I)
 
 
