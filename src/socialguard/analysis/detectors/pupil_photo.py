@@ -12,7 +12,9 @@ Who posts decides the question:
 
 When a picture can be read, its faces decide; when it cannot (an API call or a data set
 that gives image names only, or an unreadable file), the text and context decide. An
-unreadable image is itself reported, once per image, so a person looks at it.
+image file that is there but cannot be read (corrupt, truncated, not an image, too large)
+is itself reported, once per image, so a person looks at it; a file that is not there
+is treated like an image that was not supplied (a warning names it).
 """
 
 from __future__ import annotations
@@ -200,6 +202,9 @@ class PupilPhotoDetector(Detector):
             detail["boxes"] = {i.name: [list(x.box) for x in i.faces] for i in f.infos if i.ok}
         else:
             detail["decided_from"] = "text and context (images not available)"
+        missing = [i.name for i in f.infos if i.error == "file not found"]
+        if missing:
+            detail["images_not_found"] = missing
         return Finding(rule=self.rule, confidence=confidence, severity=severity, message=message,
                        evidence=", ".join(inp.post.images), detail=detail)
 

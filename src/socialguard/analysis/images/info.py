@@ -81,10 +81,26 @@ class ImageInfo:
         return self._ocr
 
 
+_warned_missing: set[str] = set()
+
+
 def inspect_image(post: "Post", name: str) -> ImageInfo:
+    """Decode one image of ``post`` and work out its faces and metadata.
+
+    A file that is not there is "unavailable", like an image that was never supplied: the
+    checks decide from the text, and a warning names the path (once). A file that is there
+    but cannot be read is an "error", which pupil-photo reports for a person to look at.
+    """
     path = resolve_image(post, name)
     if path is None:
         return ImageInfo(name, None, UNAVAILABLE)
+    if not path.exists():
+        key = str(path)
+        if key not in _warned_missing and len(_warned_missing) < 10_000:
+            _warned_missing.add(key)
+            log.warning("post %s: image %s not found; the post is checked from its text only",
+                        post.id, path)
+        return ImageInfo(name, path, UNAVAILABLE, error="file not found")
     try:
         img = load_image(path)
     except ImageReadError as e:

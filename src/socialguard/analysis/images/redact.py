@@ -219,7 +219,7 @@ def plan_post(post, school, engine) -> list[Plan]:
         boxes = [tuple(f.detail["box"]) for f in result.findings
                  if f.detail.get("image") == info.name and f.detail.get("box")]
         faces = [] if keep else [f.box for f in info.faces]
-        plans.append(Plan(info.name, info.path, info.error if not info.ok else None,
+        plans.append(Plan(info.name, info.path, (info.error or "not found") if not info.ok else None,
                           info.format, faces, boxes,
                           keep if info.faces else None))
     return plans

@@ -63,8 +63,8 @@ def run(args: argparse.Namespace, io) -> int:
             name = plan.name if plan else info.name
             path = plan.path if plan else info.path
             error = plan.error if plan else (info.error if info.status != "ok" else None)
-            if path is None:
-                print(f"socialguard: error: {name}: image not found", file=io.stderr)
+            if path is None or not path.exists():
+                print(f"socialguard: error: {name}: file not found", file=io.stderr)
                 failures += 1
                 continue
             if error or (info is not None and info.status == UNAVAILABLE):
