@@ -66,6 +66,9 @@ _SCHOOL_RUN = re.compile(r"\bmoderated\b|(?<!not )\bschool[- ]run\b|(?<!un)offic
 # "(18)", "now 19", "aged 16", "a 17-year-old": the age of whom the staff member contacts
 _STATED_AGE = re.compile(r"\((\d{1,2})\)|\b(?:now|aged|age)\s+(\d{1,2})\b|\b(\d{1,2})[- ]?(?:year[- ]old|yo)\b",
                          re.I)
+_ADDRESSED = re.compile(
+    r"^\W*(?:dm|pm|messenger|message|msg|snap|snapchat|whatsapp|text|comment|reply|replying|friend request)"
+    r"(?: sent)? to ([^:\n]{2,60}):", re.I)
 _PAST_PUPIL_CUE = re.compile(
     r"\b(?:former|past|ex)[- ]pupil|\bleft (?:us|school)|\bcollege\b|\buni(?:versity)?\b|apprenticeship|"
     r"\bgraduat|big school|secondary|\bresults\b|miss having you|trainee|\bjob\b", re.I)
@@ -93,6 +96,8 @@ class UnapprovedChannelDetector(Detector):
         person = interaction_person(inp)
         raw = str(post.interaction.get("with_role") or "").strip().lower().replace("_", " ")
         with_role = _ROLE_ALIASES.get(raw, "other" if raw else None)
+        if with_role is None and person is None:
+            person = self._addressee(inp)
         if with_role is None and person is not None:
             with_role = person.role
         if with_role == "pupil":
@@ -127,6 +132,16 @@ class UnapprovedChannelDetector(Detector):
                 inp, confidence=0.7, severity="review", evidence=f"posted in {post.context.get('event')}",
                 message="A staff member posts in a parents' group the school does not run.")]
         return []
+
+    def _addressee(self, inp: CheckInput) -> Person | None:
+        """The roster person a message is addressed to by platform convention:
+        "DM to @brad.chaplin_14: ...", "Messenger to Mrs Hussain: ...", "replying to @x: ..."."""
+        m = _ADDRESSED.match(inp.text.folded.text)
+        if not m:
+            return None
+        a, b = inp.text.folded.span(m.start(1), m.end(1))
+        hits = [h for h in find_people(inp, ("pupil", "parent", "staff")) if a <= h.start and h.end <= b]
+        return hits[0].person if len(hits) == 1 or (hits and hits[0].full) else None
 
     def _guess_pupil(self, inp: CheckInput) -> Person | None:
         """The pupil the text names, preferring a past pupil when it talks like one."""
