@@ -143,3 +143,16 @@ def test_the_start_page_sends_a_one_school_user_straight_to_their_school(school,
 def test_the_start_page_lets_a_trust_executive_choose_a_school(school, other_school, client_as):
     html = client_as("trust_exec").get(reverse("checks:check")).content.decode()
     assert url(school) in html and url(other_school) in html
+
+
+def test_the_cached_context_sees_any_change_to_the_roster_even_without_signals(school, client_as):
+    from socialguard.web.schools.models import Person
+    c = client_as("comms")
+    data = {"text": "Well done Zara Quinn!", "account": "official:@OakfieldPrimary"}
+    c.post(url(school), data)
+    # a bulk update fires no signal: the next check must still see the new pupil name
+    Person.objects.filter(school=school, external_id="P3").update(first_name="Zara", last_name="Quinn")
+    c.post(url(school), data)
+    first, second = CheckRun.objects.order_by("pk")
+    assert first.decision == "allow"
+    assert [f.evidence for f in second.findings.filter(rule="identifiable-pupil")] == ["Zara Quinn"]
