@@ -73,7 +73,7 @@ def test_demo_uses_only_drama_range_phone_numbers(demo_posts):
 
 
 def test_socialguard_demo_prints_a_row_per_post_and_a_summary(demo_posts):
-    r = run_cli("demo")
+    r = run_cli("demo", "--scan-only")
     assert r.rc == 0, r.err
     assert "Traceback" not in r.err
     ids = [ln.split()[0] for ln in r.out.splitlines()[1:len(demo_posts) + 1]]
@@ -84,7 +84,7 @@ def test_socialguard_demo_prints_a_row_per_post_and_a_summary(demo_posts):
 
 def test_demo_jsonl_is_the_contract_output_in_post_order(demo_posts, fake_engine):
     from cli_helpers import run_main
-    r = run_main("demo", "--format", "jsonl")
+    r = run_main("demo", "--scan-only", "--format", "jsonl")
     out = [json.loads(ln) for ln in r.out.splitlines()]
     assert [o["id"] for o in out] == [d["id"] for d in demo_posts]
     assert all(set(o) == {"id", "decision", "findings"} for o in out)
