@@ -49,6 +49,8 @@ CASES = [
      PARENT, ev("Children in Need", True), NOT_SUPPLIED, ("pupil-photo", "2.4", "review")),
     ("no words on who is pictured", "Harvest festival!", PARENT, ev("harvest festival", True),
      NOT_SUPPLIED, ("pupil-photo", "2.4", "review")),
+    ("'our school' is not 'our child'", "Our school sports day was brilliant", PARENT,
+     ev("sports day", True), NOT_SUPPLIED, ("pupil-photo", "2.4", "review")),
     ("the event only in the text", "Sports day at last, look at this lot", PARENT, ev(),
      NOT_SUPPLIED, ("pupil-photo", "2.4", "block")),
     ("staff personal post of a class trip", "Y5 on the coach back from the museum, shattered!",

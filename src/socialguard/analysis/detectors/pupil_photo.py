@@ -56,7 +56,10 @@ _PRIVATE = re.compile(r"\b(?:birthday|party at home|soft ?play|bowl(?:ing| plane
                       r"barbecue|play ?date|family day out)\b")
 _OWN = re.compile(r"(?:^|[^a-z])(?:our|my) (?:little |lovely |gorgeous |beautiful |big |baby )?"
                   r"(?:boy|girl|son|daughter|lad|lass|kid|child|one|princess|superstar|star|"
-                  r"grandson|granddaughter|niece|nephew|baby)\b|\bjust my\b|^(?:our|my) [a-z]+\b")
+                  r"grandson|granddaughter|niece|nephew|baby)\b|\bjust my\b|"
+                  # "Our Rory at the nativity", not "our school", "my class", "our kids"
+                  r"^(?:our|my) (?!school|class|year|team|kids|children|little ones|lot|gang|"
+                  r"boys|girls|friends|pupils|students|y\d)[a-z]+\b")
 _MANY = re.compile(
     r"\b(?:whole (?:class|year|school|choir|team|cast|group)|(?:them|you) all|all of them|"
     r"this lot|(?:his|her|their|my) (?:mates|friends|class|classmates|team)|and (?:his |her )?"
