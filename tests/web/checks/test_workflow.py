@@ -185,3 +185,29 @@ def test_heads_edit_the_chain_and_it_needs_a_named_approver_or_role(school, user
     chain = workflow.chain_for(school)
     assert [s.name for s in chain.steps.all()] == ["Head teacher or comms lead", "Chair of governors"]
     assert chain.expiry_hours == 24
+
+
+def test_a_drafts_images_are_kept_per_version_and_served_only_to_this_school(
+        school, users, client_as, png_bytes, other_head):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    c = client_as("teacher")
+    r = c.post(reverse("checks:draft_new", kwargs={"school": school.slug}), {
+        "handle": "@OakfieldPrimary", "platform": "facebook", "text": CLEAN, "title": "Assembly",
+        "images": [SimpleUploadedFile("assembly.png", png_bytes, content_type="image/png")]})
+    d = workflow.Draft.objects.get()
+    assert r["Location"] == reverse("checks:draft", kwargs={"school": school.slug, "pk": d.pk})
+    img = d.version.images.get()
+    assert (img.name, img.content_type, img.size) == ("assembly.png", "image/png", len(png_bytes))
+    workflow.revise(d, users["teacher"], CLEAN + " Thank you!")   # no new images: kept
+    assert d.version.images.get().sha256 == img.sha256
+    url = reverse("checks:draft_image", kwargs={"school": school.slug, "pk": img.pk})
+    got = c.get(url)
+    assert got.status_code == 200 and got["Content-Type"] == "image/png"
+    assert b"".join(got.streaming_content) == png_bytes
+    outsider = Client()
+    outsider.force_login(other_head)
+    assert outsider.get(url).status_code == 403
+    other = reverse("checks:draft_image", kwargs={"school": "birchwood", "pk": img.pk})
+    assert outsider.get(other).status_code == 404

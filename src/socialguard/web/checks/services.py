@@ -77,7 +77,7 @@ def read_images(files: list[Any]) -> list[Upload]:
             with Image.open(io.BytesIO(data)) as im:
                 im.verify()
                 fmt = (im.format or "").upper()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
             raise ValidationError("%(name)s is not an image (JPEG, PNG, WebP or GIF)",
                                   code="not_image", params={"name": f.name}) from None
         ctype = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}.get(fmt)
