@@ -114,6 +114,7 @@ _NUM = (r"(\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen
 _NUM_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen".split())}
+_ANY_NUMBER = re.compile(r"\d|(?:five|six|seven|eight|nine|ten|eleven|twelve|teen)\b")
 _CHILD_AGE_CLAIM = re.compile(
     r"\b(?:i'?m|im|i am|me)\s+(?:a\s+|an\s+|only\s+|just\s+|actually\s+|also\s+|really\s+)?" + _NUM +
     r"(?:\s*(?:yo|y/o|yrs?|years?)\b)?" + _NOT_AGE +
@@ -150,6 +151,17 @@ _AS_PUPIL = re.compile(r"\bthis is ([a-z][a-z'-]+)'s (?:real |new |official )?(?
                        r"|^\W*(?:hi|hey|hiya)?\W*(?:it'?s|its|this is|i'?m|im)\s+([a-z][a-z'-]+)\b", re.I)
 
 
+# Substrings each pattern cannot match without (a cheap test before the regex).
+_NEEDS = {
+    _AS_SCHOOL: ("official", "new page", "new account", "hacked", "message from"),
+    _PARODY: ("parody", "fake", "spoof", "copycat", "pretend"),
+    _AS_STAFF: ("mr", "ms", "miss", "mx", "dr", "sir"),
+    _AS_HEAD: ("head",),
+    _AS_TEACHER: ("teach", "staff", " ta ", "governor", "work at"),
+    _AS_PUPIL: ("'s", "it", "this is", "i'm", "im "),
+}
+
+
 class FalseIdentityDetector(Detector):
     rule = "false-identity"
 
@@ -172,7 +184,7 @@ class FalseIdentityDetector(Detector):
         if official_handle:
             return None
         text = inp.text.folded
-        claim = _AS_SCHOOL.search(text.text)
+        claim = _search(_AS_SCHOOL, text.text)
         span = text.span(claim.start(), claim.end()) if claim else None
         if handle and _lookalike(handle, school):
             return self.finding(inp, confidence=0.95, span=span, evidence=None if span else handle,
@@ -190,7 +202,7 @@ class FalseIdentityDetector(Detector):
         post, school = inp.post, inp.school
         text = inp.text.folded
         role = post.author.role
-        m = _PARODY.search(text.text)
+        m = _search(_PARODY, text.text)
         if m:
             return self.finding(inp, confidence=0.85, span=text.span(m.start(), m.end()),
                                 message="The author says they run a fake or parody account of someone.")
@@ -212,7 +224,7 @@ class FalseIdentityDetector(Detector):
                     span = self._span_of(inp, _AS_PUPIL)
                     return self.finding(inp, confidence=0.85, span=span, evidence=None if span else value,
                                         message=f"The handle '{value}' poses as the pupil {pupil.known_as}.")
-        m = _AS_STAFF.search(text.text)
+        m = _search(_AS_STAFF, text.text)
         if m:
             title_name = [g for g in m.groups() if g]
             last = title_name[1] if len(title_name) > 1 else ""
@@ -224,11 +236,11 @@ class FalseIdentityDetector(Detector):
                     return self.finding(inp, confidence=0.85, span=text.span(m.start(), m.end()),
                                         message=f"The post speaks as {staff.full_name}, who did not write it.")
         if role in ("parent", "family", "public", "pupil") and author_staff is None:
-            m = _AS_HEAD.search(text.text) or _AS_TEACHER.search(text.text)
+            m = _search(_AS_HEAD, text.text) or _search(_AS_TEACHER, text.text)
             if m and (m.re is _AS_HEAD or _about_this_school(text.text[m.end() - 4:m.end() + 40], school)):
                 return self.finding(inp, confidence=0.8, span=_clause(inp, text.span(m.start(), m.end())),
                                     message="Someone who is not on the staff claims to be a member of staff.")
-        m = _AS_PUPIL.search(text.text)
+        m = _search(_AS_PUPIL, text.text)
         if m and role in ADULT_ROLES | {"pupil"}:
             first = (m.group(1) or m.group(2) or "").lower()
             mine = (post.author.name or "").lower().split()
@@ -250,6 +262,8 @@ class FalseIdentityDetector(Detector):
         if not adult:
             return None
         text = inp.text.folded
+        if not _ANY_NUMBER.search(text.text):
+            return None   # every claim below has an age or a year group in it
         to_pupil = post.interaction.get("with_role") == "pupil"
         for m in _CHILD_AGE_CLAIM.finditer(text.text):
             n = next(g for g in m.groups() if g).lower()
@@ -280,7 +294,7 @@ class FalseIdentityDetector(Detector):
         return inp.school.find_person(inp.post.author.name, (role,))
 
     def _span_of(self, inp: CheckInput, pattern: re.Pattern) -> tuple[int, int] | None:
-        m = pattern.search(inp.text.folded.text)
+        m = _search(pattern, inp.text.folded.text)
         return inp.text.folded.span(m.start(), m.end()) if m else None
 
 
@@ -293,6 +307,15 @@ def _people_keys(school: SchoolContext) -> dict[str, object]:
     pupils = [(p, {letters(n) for n in (p.known_as, p.first_name) if len(letters(n)) >= 3}, letters(p.last_name))
               for p in school.pupils if letters(p.last_name)]
     return {"staff": staff, "by_last": {last: p for p, _, last in reversed(staff)}, "pupils": pupils}
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)``, skipped when none of the words it needs is in the text
+    (the regexes here start with alternations, which the regex engine scans slowly)."""
+    needs = _NEEDS.get(pattern)
+    if needs and not any(w in text for w in needs):
+        return None
+    return pattern.search(text)
 
 
 def _staff_by_last(last: str, school: SchoolContext) -> Person | None:
