@@ -70,11 +70,11 @@ def run(args: argparse.Namespace, io: Any) -> int:
     rules = parse_rules(args.rules)
     policy = load_policy_arg(args.policy)
     school = load_school(args.context, encoding, stderr=io.stderr)
-    engine = common.make_engine(policy, rules)
     opened: dict = {}
     items = iter_posts(args.posts, stdin=io.stdin, encoding=encoding, opened=opened)
-    # Read the first item now, so a missing or binary file fails before any output.
+    # Read the first item now, so a missing or binary file fails before any work or output.
     first = next(items, None)
+    engine = common.make_engine(policy, rules)
     label = "<stdin>" if args.posts == "-" else args.posts
 
     def all_items():
