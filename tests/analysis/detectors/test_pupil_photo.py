@@ -81,6 +81,8 @@ CASES = [
      [str(DEMO / "sports_day_group.jpg")], ("pupil-photo", "2.4", "block")),
     ("one face, about the author's own child", "Our Alfie at sports day", PARENT,
      ev("sports day", True), [str(DEMO / "astronaut.jpg")], None),
+    ("three photos of the author's own child", "Our Alfie at sports day", PARENT,
+     ev("sports day", True), [str(DEMO / "astronaut.jpg")] * 3, None),
     ("one face, not said to be their child", "Sports day!", PARENT, ev("sports day", True),
      [str(DEMO / "astronaut.jpg")], ("pupil-photo", "2.4", "review")),
     ("no face in the picture", "Sports day: the whole class made this", PARENT,

@@ -112,7 +112,8 @@ class PupilPhotoDetector(Detector):
             return []
         where = f.setting_reason
         if f.seen:
-            n = f.face_count
+            # per picture: three photos of one child are one child, not three
+            n = f.max_faces
             if n == 0 and f.all_seen:
                 return []
             if n == 1 and f.about_own_child and f.all_seen:
@@ -124,7 +125,7 @@ class PupilPhotoDetector(Detector):
             if n >= 2 and f.background_only and (f.about_own_child or f.all_seen):
                 return [self._hit(inp, f, 0.7, "review",
                                   f"A photo {where} shows other children in the background "
-                                  f"({n - 1} small face(s) besides the main one).")]
+                                  "(small faces behind the main one).")]
             if n >= 2:
                 return [self._hit(inp, f, 0.9, None,
                                   f"A photo {where} shows {n} faces: other people's children "
@@ -230,9 +231,11 @@ class PhotoFacts:
         self.all_seen = all(i.ok for i in infos)
         faces = [f for i in infos if i.ok for f in i.faces]
         self.face_count = len(faces)
-        big = max((f.area for f in faces), default=0)
-        self.background_only = len(faces) >= 2 and all(
-            f.area < BACKGROUND_AREA * big for f in sorted(faces, key=lambda f: -f.area)[1:])
+        self.max_faces = max((len(i.faces) for i in infos if i.ok), default=0)
+        # every picture with several faces has one main face and only small ones behind it
+        crowded = [i.faces for i in infos if i.ok and len(i.faces) >= 2]
+        self.background_only = bool(crowded) and all(
+            all(f.area < BACKGROUND_AREA * fs[0].area for f in fs[1:]) for fs in crowded)
         text = inp.text.folded.text
         event = _folded(str(post.context.get("event") or ""))
         site = post.context.get("on_school_site")

@@ -208,10 +208,10 @@ def plan_post(post, school, engine) -> list[Plan]:
                                                                          "identifiable-pupil"}
     if facts.seen and not bad_rules:
         named = {m.person.id: m.person for m in facts.pupil_mentions}
-        if (post.account == "official" and named and facts.face_count <= len(named)
+        if (post.account == "official" and named and facts.max_faces <= len(named)
                 and all(p.photo_consent is True for p in named.values())):
             keep = "every pupil named has photo consent"
-        elif (post.author.role in ("parent", "family") and facts.face_count == 1
+        elif (post.author.role in ("parent", "family") and facts.max_faces == 1
               and facts.about_own_child):
             keep = "one face, and the post is about the author's own child"
     plans = []
