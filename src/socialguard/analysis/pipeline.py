@@ -61,14 +61,15 @@ class Engine:
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per rule and overlapping span, the most confident kept."""
     out: list[Finding] = []
+    by_rule: dict[str, list[Finding]] = {}
     for f in sorted(findings, key=lambda f: -f.confidence):
-        clash = any(
-            g.rule == f.rule and (
-                (f.start is None and g.start is None and f.evidence == g.evidence)
-                or (f.start is not None and g.start is not None
-                    and f.start < g.end and g.start < f.end))
-            for g in out)
+        kept = by_rule.setdefault(f.rule, [])
+        if f.start is None:
+            clash = any(g.start is None and g.evidence == f.evidence for g in kept)
+        else:
+            clash = any(g.start is not None and f.start < g.end and g.start < f.end for g in kept)
         if not clash:
+            kept.append(f)
             out.append(f)
     return out
 

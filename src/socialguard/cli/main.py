@@ -57,7 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, io: IO | None = None) -> int:
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    io = io or IO()
+    if io is None:
+        # A redirected stdout on Windows may be cp1252; posts are full of emoji.
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+                stream.reconfigure(errors="backslashreplace")
+        io = IO()
     logging.basicConfig(level=logging.WARNING, format="socialguard: %(levelname)s: %(message)s",
                         stream=io.stderr)
     parser = build_parser()
