@@ -89,3 +89,23 @@ def test_it_runs_as_a_command(post_dir, tmp_path):
     r = run_cli("redact", str(src), "--out", str(tmp_path / "s"))
     assert r.rc == 0, r.err
     assert "1 face(s) blurred" in r.out
+
+
+def test_it_keeps_faces_when_every_named_pupil_has_photo_consent(post_dir, ctx, tmp_path):
+    post = write_post(post_dir, text="Well done Olivia Brown, star of the week!",
+                      images=["img/astronaut.jpg"], account="official",
+                      author={"role": "staff", "name": "Oakfield Primary School"},
+                      context={"event": "celebration assembly", "on_school_site": True})
+    r = run_main("redact", str(post), "--context", str(ctx), "--out", str(tmp_path / "safe"))
+    assert r.rc == 0, r.err
+    assert "0 face(s) blurred" in r.out and "photo consent" in r.out
+
+
+def test_it_blurs_when_a_named_pupil_has_no_photo_consent(post_dir, ctx, tmp_path):
+    post = write_post(post_dir, text="Well done Alfie Hughes, star of the week!",
+                      images=["img/astronaut.jpg"], account="official",
+                      author={"role": "staff", "name": "Oakfield Primary School"},
+                      context={"event": "celebration assembly", "on_school_site": True})
+    r = run_main("redact", str(post), "--context", str(ctx), "--out", str(tmp_path / "safe"))
+    assert r.rc == 0, r.err
+    assert "1 face(s) blurred" in r.out

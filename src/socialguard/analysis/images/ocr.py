@@ -87,7 +87,9 @@ class _InProcess:
         RIL = self._mod.RIL
         with self._lock:
             self._api.SetImage(Image.fromarray(gray))
-            self._api.Recognize()
+            if not self._api.Recognize(timeout=OCR_TIMEOUT_S * 1000):
+                self._api.Clear()
+                raise RuntimeError(f"no result within {OCR_TIMEOUT_S} s")
             ri = self._api.GetIterator()
             block = par = line = 0
             out = []
@@ -183,7 +185,7 @@ def read_text(rgb: np.ndarray) -> OcrText:
     gray, k = ocr_input(rgb)
     try:
         raw = _engine().words(gray)
-    except RuntimeError as e:  # pytesseract raises RuntimeError on timeout
+    except RuntimeError as e:  # both engines raise RuntimeError on timeout
         log.warning("OCR gave up on an image: %s", e)
         return OcrText()
     parts: list[str] = []
