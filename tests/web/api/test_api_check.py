@@ -80,3 +80,18 @@ def test_a_revoked_or_made_up_token_is_refused(school, users):
 
 def test_a_logged_in_browser_session_works_too(school, client_as):
     assert check(client_as("teacher"), POST).status_code == 200
+
+
+def test_a_nul_character_in_a_post_is_checked_and_logged_without_breaking_offsets(school, api_as):
+    r = check(api_as("teacher"), {**POST, "text": "a\x00b Ring Mr Patel on 07700 900123"})
+    assert r.status_code == 200
+    run = CheckRun.objects.get()
+    assert run.text == "a\ufffdb Ring Mr Patel on 07700 900123"
+    f = run.findings.get()
+    assert run.text[f.start:f.end] == "07700 900123"
+
+
+@pytest.mark.parametrize("query", ["school=oak%00field", "school=" + "x" * 81, "school=oak field"])
+def test_a_school_that_cannot_be_a_slug_gets_422(school, api_as, query):
+    r = api_as("teacher").post(f"/api/check?{query}", POST, content_type="application/json")
+    assert r.status_code == 422

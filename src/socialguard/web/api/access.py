@@ -22,12 +22,12 @@ ACCESS = {
     "api:tokens": {"roles": ALL},
     "api:token_revoke": {"roles": ALL, "kwargs": lambda f: {"pk": f.api_token.pk}, "method": "post",
                          # only its owner (the teacher) may revoke it; others get 404
-                         "skip": "owner-only object, tested in tests/web/api/test_tokens.py"},
+                         "skip": "owner-only object, tested in tests/web/api/test_api_tokens.py"},
     "api:openapi-json": {"roles": ALL, "public": True},
     "api:api-root": {"roles": ALL, "skip": "django-ninja's placeholder root (always 404)"},
     "api:me": {"roles": ALL, "anonymous": 401},
     "api:check_post": {"roles": ALL, "anonymous": 401, "method": "post",
-                       "skip": "JSON body: tested per role in tests/web/api/test_check.py"},
+                       "skip": "JSON body: tested per role in tests/web/api/test_api_check.py"},
     "api:check_runs": {"roles": ALL, "anonymous": 401, "data": Q},
     "api:findings": {"roles": ALL, "anonymous": 401, "data": Q},
     "api:drafts": {"roles": DRAFT_READERS, "anonymous": 401, "data": Q},
@@ -35,7 +35,7 @@ ACCESS = {
     "api:approvals": {"roles": DRAFT_READERS, "anonymous": 401, "data": Q},
     "api:import_people": {"roles": IMPORTERS, "anonymous": 401, "method": "post",
                           "skip": "the school is a query parameter on a multipart POST: tested per "
-                                  "role in tests/web/api/test_import.py"},
+                                  "role in tests/web/api/test_api_import.py"},
 }
 
 

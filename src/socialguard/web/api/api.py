@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import File, NinjaAPI, Query
+from ninja import File, NinjaAPI, Path, Query
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
@@ -28,6 +28,7 @@ from socialguard.web.api.schemas import (
 from socialguard.web.schools.models import School
 
 ERRORS = {400: Err, 401: Err, 403: Err, 404: Err, 422: Err}
+SLUG = r"^[-a-zA-Z0-9_]{1,80}$"  # a school's slug (SlugField)
 
 
 def _iso_only(v: Any) -> Any:
@@ -134,7 +135,7 @@ def me(request: HttpRequest):
 
 
 @api.post("/check", response={200: ResultOut, **ERRORS}, summary="Check a post (contract JSON in, Result out)")
-def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., description="the school's slug")):
+def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., pattern=SLUG, description="the school's slug")):
     sch, roles = _school(request, school, CHECKERS)
     data = post.model_dump(exclude_none=True)
     data.pop("images", None)  # paths on the caller's machine: nothing to read here
@@ -152,7 +153,8 @@ def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., desc
 
 @api.get("/check-runs", response={200: list[CheckRunOut], **ERRORS},
          summary="Check runs, newest first (yours, or the school's for leaders, DSL and comms)")
-def check_runs(request: HttpRequest, school: str | None = None, decision: str | None = None,
+def check_runs(request: HttpRequest, school: str | None = Query(None, pattern=SLUG),
+               decision: Literal["allow", "review", "block"] | None = None,
                limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     qs = CheckRun.objects.none()
     for s in _schools(request, school, CHECKERS):
@@ -168,8 +170,9 @@ def check_runs(request: HttpRequest, school: str | None = None, decision: str | 
 
 @api.get("/findings", response={200: list[FindingRowOut], **ERRORS},
          summary="Findings of the check runs you can see, newest first")
-def findings(request: HttpRequest, school: str | None = None, rule: str | None = None,
-             severity: str | None = None,
+def findings(request: HttpRequest, school: str | None = Query(None, pattern=SLUG),
+             rule: str | None = Query(None, pattern=r"^[a-z0-9-]{1,40}$"),
+             severity: Literal["block", "review", "advice"] | None = None,
              since: IsoDate | None = None,
              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     qs = CheckFinding.objects.none()
@@ -199,7 +202,8 @@ def _draft_out(d: Draft) -> dict:
 
 
 @api.get("/drafts", response={200: list[DraftOut], **ERRORS}, summary="Drafts for official accounts")
-def drafts(request: HttpRequest, school: str | None = None, status: str | None = None,
+def drafts(request: HttpRequest, school: str | None = Query(None, pattern=SLUG),
+           status: Literal["draft", "pending", "approved", "rejected", "published"] | None = None,
            limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     qs = Draft.objects.filter(school__in=_schools(request, school, DRAFT_READERS))
     if status:
@@ -209,7 +213,7 @@ def drafts(request: HttpRequest, school: str | None = None, status: str | None =
 
 
 @api.get("/drafts/{draft_id}", response={200: DraftOut, **ERRORS}, summary="One draft, current version")
-def draft(request: HttpRequest, draft_id: int):
+def draft(request: HttpRequest, draft_id: int = Path(..., ge=1, le=2**62)):
     d = Draft.objects.select_related("school", "author").filter(pk=draft_id).first()
     if d is None or not role_in(request.user, d.school):
         raise ApiError(404, f"no draft {draft_id} that you can see")
@@ -219,7 +223,8 @@ def draft(request: HttpRequest, draft_id: int):
 
 @api.get("/approvals", response={200: list[ApprovalOut], **ERRORS},
          summary="Approval decisions (approve / reject) on drafts, newest first")
-def approvals(request: HttpRequest, school: str | None = None, draft: int | None = None,
+def approvals(request: HttpRequest, school: str | None = Query(None, pattern=SLUG),
+              draft: int | None = Query(None, ge=1, le=2**62),
               limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     qs = Approval.objects.filter(version__draft__school__in=_schools(request, school, DRAFT_READERS))
     if draft is not None:
@@ -234,7 +239,7 @@ def approvals(request: HttpRequest, school: str | None = None, draft: int | None
 @api.post("/people/import", response={200: ImportOut, **ERRORS},
           summary="Import people from an MIS CSV (SIMS, Arbor, Bromcom or people.csv); "
                   "commit=false previews")
-def import_people(request: HttpRequest, school: str, file: File[UploadedFile],
+def import_people(request: HttpRequest, file: File[UploadedFile], school: str = Query(..., pattern=SLUG),
                   commit: bool = False, format: Format | None = None, encoding: Encoding = "auto"):
     from django.conf import settings
 

@@ -167,18 +167,24 @@ def run_check(*, school: Any, user: Any, post: Post, images: list[Upload] = (),
     with transaction.atomic():
         run = CheckRun.objects.create(
             school=school, user=user if getattr(user, "is_authenticated", False) else None,
-            source=source, account=post.account or "", handle=handle or post.author.handle or "",
-            platform=post.platform or "", author_role=post.author.role or "", text=post.text,
+            source=source, account=post.account or "", handle=_nul_free(handle or post.author.handle or "")[:200],
+            platform=post.platform or "", author_role=post.author.role or "", text=_nul_free(post.text),
             image_count=len(images), decision=result.decision, duration_ms=ms)
         CheckFinding.objects.bulk_create([
             CheckFinding(run=run, index=i, rule=f.rule, clause=f.clause or "",
                          severity=f.severity or "review", confidence=float(f.confidence),
-                         start=f.start, end=f.end, evidence=f.evidence, message=f.message or "",
-                         remedy=f.remedy or "", detail=_jsonable(f.detail))
+                         start=f.start, end=f.end, evidence=_nul_free(f.evidence),
+                         message=_nul_free(f.message or ""), remedy=_nul_free(f.remedy or ""),
+                         detail=_jsonable(f.detail))
             for i, f in enumerate(result.findings)])
     return run
 
 
+def _nul_free(s: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; U+FFFD keeps the length, so offsets stay true."""
+    return s.replace("\x00", "\ufffd") if s else s
+
+
 def _jsonable(detail: dict) -> dict:
     import json
-    return json.loads(json.dumps(detail or {}, default=str))
+    return json.loads(json.dumps(detail or {}, default=str).replace("\\u0000", "\\ufffd"))
