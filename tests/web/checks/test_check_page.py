@@ -1,3 +1,4 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -156,3 +157,15 @@ def test_the_cached_context_sees_any_change_to_the_roster_even_without_signals(s
     first, second = CheckRun.objects.order_by("pk")
     assert first.decision == "allow"
     assert [f.evidence for f in second.findings.filter(rule="identifiable-pupil")] == ["Zara Quinn"]
+
+
+@pytest.mark.parametrize("path", [
+    "/checks/oakfield/runs/?rule=per%00sonal&decision=%00",
+    "/checks/oakfield/drafts/?status=dr%00aft",
+    "/check/oakfield/?run=99999999999999999999999",
+    "/checks/oakfield/drafts/new/?run=%00",
+    "/checks/oakfield/runs/99999999999999999999999/",
+    "/checks/oakfield/drafts/99999999999999999999999/",
+])
+def test_hostile_ids_and_filters_never_cause_a_server_error(school, client_as, path):
+    assert client_as("head").get(path).status_code in (200, 404)

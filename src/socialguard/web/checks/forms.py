@@ -90,7 +90,7 @@ class ReasonForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    finding = forms.IntegerField(widget=forms.HiddenInput)
+    finding = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
     reason = forms.CharField(label="Why this finding can stand", widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=2000)
 

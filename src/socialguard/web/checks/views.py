@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,12 @@ from socialguard.web.checks.models import (
     DRAFT_STATUSES, ApprovalStep, CheckRun, Draft, DraftImage, PublishedPost,
 )
 
+
+
+def _id(value: str | None) -> int | None:
+    """A row id from a query or form field; anything else (text, NUL, 10**30) is None."""
+    v = (value or "").strip()
+    return int(v) if v.isascii() and v.isdigit() and len(v) <= 18 else None
 
 
 def _error_text(e: ValidationError) -> str:
@@ -70,8 +77,8 @@ def check(request: HttpRequest, school: Any) -> HttpResponse:
                 ctx.update(_result_context(run, school))
     else:
         initial = {}
-        run_id = request.GET.get("run")
-        if run_id and run_id.isdigit():
+        run_id = _id(request.GET.get("run"))
+        if run_id:
             run = CheckRun.objects.filter(pk=run_id, school=school, user=request.user).first()
             if run:
                 initial = {"text": run.text, "platform": run.platform,
@@ -87,8 +94,8 @@ def check(request: HttpRequest, school: Any) -> HttpResponse:
 @require_role(*ALL)
 def fix(request: HttpRequest, school: Any) -> HttpResponse:
     """Apply one fix (or every first fix) to a run's text, check the result, show it."""
-    rid = request.POST.get("run") or ""
-    run = CheckRun.objects.filter(pk=rid, school=school, user=request.user).first() if rid.isdigit() else None
+    rid = _id(request.POST.get("run"))
+    run = CheckRun.objects.filter(pk=rid, school=school, user=request.user).first() if rid else None
     if run is None:
         messages.error(request, "There is no check of yours to fix; check the post first.")
         return redirect("checks:check_school", school=school.slug)
@@ -133,6 +140,8 @@ def runs(request: HttpRequest, school: Any) -> HttpResponse:
     if decision in ("allow", "review", "block"):
         qs = qs.filter(decision=decision)
     rule = request.GET.get("rule")
+    if rule and not re.fullmatch(r"[a-z0-9-]{1,40}", rule):
+        rule = None
     if rule:
         qs = qs.filter(findings__rule=rule).distinct()
     return render(request, "checks/runs.html", {
@@ -159,6 +168,8 @@ def _draft(school: Any, pk: int) -> Draft:
 def drafts(request: HttpRequest, school: Any) -> HttpResponse:
     qs = Draft.objects.filter(school=school).select_related("author")
     status = request.GET.get("status")
+    if status not in dict(DRAFT_STATUSES):
+        status = None
     if status:
         qs = qs.filter(status=status)
     return render(request, "checks/drafts.html", {
@@ -182,7 +193,7 @@ def draft_new(request: HttpRequest, school: Any) -> HttpResponse:
                 return redirect("checks:draft", school=school.slug, pk=d.pk)
     else:
         run = None
-        if (rid := request.GET.get("run", "")).isdigit():
+        if rid := _id(request.GET.get("run")):
             run = CheckRun.objects.filter(pk=rid, school=school, user=request.user).first()
         form = DraftForm(school=school, initial={"text": run.text, "platform": run.platform,
                                                  "handle": run.handle} if run else {})
@@ -364,7 +375,7 @@ def chain(request: HttpRequest, school: Any) -> HttpResponse:
                 messages.success(request, "Step added.")
                 return redirect("checks:chain", school=school.slug)
         elif what == "delete":
-            step = get_object_or_404(ApprovalStep, pk=request.POST.get("step") or 0, chain=ch)
+            step = get_object_or_404(ApprovalStep, pk=_id(request.POST.get("step")) or 0, chain=ch)
             if ch.steps.count() <= 1:
                 messages.error(request, "A chain needs at least one step.")
             else:
