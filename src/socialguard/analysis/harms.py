@@ -1,0 +1,120 @@
+"""What the seven harm detectors of clause 1.5 share: the model, spans, targets, messages.
+
+Each detector (``detectors/harassment.py`` ...) is a ``HarmDetector`` naming its rule and
+adding what is special to it (the protected characteristic, a stock image, a severity
+rule). The model scores a whole batch once in ``prepare``; results sit in
+``inp.cache['harm']`` so seven detectors cost one pass of the encoder.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import ClassVar
+
+from socialguard.analysis.detectors.base import CheckInput, Detector
+from socialguard.analysis.finding import Finding
+from socialguard.analysis.text import PostText
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def harm_model():
+    """The shipped harm model, or None (logged once) when its files cannot be loaded."""
+    try:
+        from socialguard.analysis.models.harm_model import default_model
+        return default_model()
+    except Exception:
+        log.exception("harm model could not be loaded; the harm detectors are off")
+        return None
+
+
+def hits_in(inp: CheckInput, kind: str) -> list[tuple[int, int, str, str]]:
+    """Lexicon hits of ``kind`` in the post: (start, end) in the original text, term, label."""
+    sc = inp.cache.get("harm")
+    if sc is None:
+        return []
+    out = []
+    for u in sc.units:
+        # a chunk was normalised on its own, so map through that chunk's views
+        views = inp.text if len(sc.units) == 1 else PostText(inp.post.text[u.start:u.end])
+        for h in u.lex.get(kind, ()):
+            view = views.folded if h.view == "folded" else views.plain
+            a, b = view.span(h.start, h.end)
+            out.append((a + u.start, b + u.start, h.term, h.label))
+    return sorted(out)
+
+
+def targets(inp: CheckInput, span: tuple[int, int] | None = None) -> list:
+    """Roster people named in the post (or in ``span``), the author excluded."""
+    from socialguard.analysis.models.harm_model import mentions
+    author = inp.author_person
+    out = []
+    for m in mentions(inp):
+        if m.person == author:
+            continue
+        if span is not None and not (span[0] <= m.start < span[1]):
+            continue
+        if all(o.person != m.person for o in out):
+            out.append(m)
+    return out
+
+
+def describe(person) -> str:
+    role = {"pupil": "a pupil", "staff": "a member of staff", "parent": "a parent",
+            "governor": "a governor", "trustee": "a trustee"}.get(person.role, "a person")
+    return f"{person.full_name} ({role})"
+
+
+class HarmDetector(Detector):
+    """A rule scored by the shared harm model; subclasses shape the finding."""
+
+    rule: ClassVar[str] = ""
+    order: ClassVar[int] = 60
+
+    def prepare(self, inputs: list[CheckInput]) -> None:
+        model = harm_model()
+        if model is not None:
+            model.prepare(inputs)
+
+    def detect(self, inp: CheckInput) -> list[Finding]:
+        model = harm_model()
+        extra = self.fixed_findings(inp)
+        if model is None:
+            return extra
+        sc = model.scores(inp)
+        if not sc.units:
+            return extra
+        if sc.english is False:
+            return extra + self.out_of_scope(inp)
+        p = sc.prob(self.rule)
+        thr = model.threshold[self.rule]
+        found = self.floor(inp, p, thr)
+        if p >= thr and not self.vetoed(inp, p):
+            span = sc.best_span(self.rule)
+            f = self.make(inp, p, span)
+            if f is not None:
+                found.append(f)
+        return extra + found
+
+    # ---- hooks for the rules
+    def fixed_findings(self, inp: CheckInput) -> list[Finding]:
+        """Findings decided from facts (a stock image's file name), model or not."""
+        return []
+
+    def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
+        """Lexicon findings the model must not be able to miss (obfuscated slurs...)."""
+        return []
+
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        return False
+
+    def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
+        return self.finding(inp, confidence=p, message=self.message(inp, span), span=span)
+
+    def message(self, inp: CheckInput, span: tuple[int, int] | None) -> str:
+        return ""
+
+    def out_of_scope(self, inp: CheckInput) -> list[Finding]:
+        return []

@@ -1,0 +1,85 @@
+"""MiniLM sentence embeddings with onnxruntime + tokenizers (no torch at run time).
+
+The int8 model and its tokenizer ship inside the package (``models/data/``); nothing is
+downloaded. Texts are sorted by length before batching so short posts are not padded to
+the longest one (when batching is asked for).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # must be set before importing onnxruntime
+
+import numpy as np  # noqa: E402
+
+MAX_TOKENS = 256
+DIM = 384
+
+
+def data_path(name: str) -> Path:
+    """A file shipped in ``socialguard/analysis/models/data``."""
+    return Path(str(resources.files("socialguard.analysis.models") / "data" / name))
+
+
+class Encoder:
+    """Mean-pooled, L2-normalised MiniLM embeddings."""
+
+    def __init__(self, model: str | Path, tokenizer: str | Path, *, threads: int = 1) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str], *, batch_size: int = 1) -> np.ndarray:
+        """(len(texts), 384) float32; empty text gives the embedding of ''.
+
+        The int8 model quantises activations per call, over the whole batch, so a text's
+        embedding would depend on its batch-mates; one text per call keeps results
+        deterministic, and costs little here because short texts are not padded.
+        """
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        enc = self.tokenizer.encode_batch([t or "" for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(enc[i].ids))
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            width = max(len(enc[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, i in enumerate(idx):
+                e = enc[i].ids
+                ids[r, :len(e)] = e
+                mask[r, :len(e)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            with self._lock:
+                hidden = self.session.run(None, feed)[0]
+            m = mask[..., None].astype(np.float32)
+            pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1.0)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+            out[idx] = pooled
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> Encoder:
+    """The shipped int8 encoder, loaded once per process."""
+    threads = int(os.environ.get("SOCIALGUARD_ENCODER_THREADS", "1"))
+    return Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
+                   threads=threads)

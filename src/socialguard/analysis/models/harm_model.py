@@ -1,0 +1,301 @@
+"""The harm model: MiniLM embedding + context + lexicon features, one linear head per rule.
+
+The same code makes the features at training time (``train_harms``) and at run time, so
+what a head was fitted on is exactly what it sees. Heads are plain numpy weights in
+``data/harm_heads.npz`` (no pickle): ``score = sigmoid(a * (x @ w + b) + c)`` with the
+Platt scaling ``a, c`` fitted on out-of-fold training scores, so the score is a
+calibrated probability, and a per-rule threshold chosen on the same out-of-fold scores.
+
+Long texts are cut into chunks of whole sentences (never silently truncated) and a post
+scores the maximum over its chunks.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from socialguard.analysis.lexicons import find_all, looks_english, stock_image
+from socialguard.analysis.models.encoder import Encoder, data_path, default_encoder
+from socialguard.analysis.text import PostText
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialguard.analysis.detectors.base import CheckInput
+
+log = logging.getLogger(__name__)
+
+HARM_RULES = ("harassment", "discrimination", "disrepute", "grievance", "defamation",
+              "confidential", "copyright")
+CHUNK_CHARS = 1000
+LEX_KINDS = ("profanity", "insult", "threat", "secrecy", "counter", "teaching", "idiom",
+             "confidential", "copyright", "allegation", "complaint", "school_ref", "slur")
+CONTEXT_FEATURES = (
+    "role_staff", "role_governor", "role_pupil", "role_parent", "role_public", "role_unknown",
+    "official", "mentions_pupil", "mentions_staff", "mentions_parent", "mentions_school",
+    "titled_name", "has_images", "stock_image", "second_person", "quoted", "question",
+    "log_chars", "characteristic", *(f"lex_{k}" for k in LEX_KINDS),
+)
+
+# a sentence ends at . ! ? followed by a space or the end (not inside "bbc.co.uk"), or a line end
+_SENT = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|\n|$)")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+")
+_SECOND = re.compile(r"(?<![a-z])(?:you|u|ur|your|youre|you're|yours)(?![a-z])")
+_QUOTE = re.compile(r"[\"'‘’“”]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line, trimmed of surrounding space."""
+    out = []
+    for m in _SENT.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out or ([(0, len(text))] if text.strip() else [])
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Whole sentences packed into chunks of about ``size`` characters, covering the text."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    start = end = None
+    for a, b in sentences(text):
+        while b - a > size:  # one enormous "sentence": cut it at spaces
+            cut = text.rfind(" ", a, a + size)
+            cut = cut if cut > a else a + size
+            if start is not None:
+                out.append((start, end))
+                start = None
+            out.append((a, cut))
+            a = cut
+        if start is None:
+            start, end = a, b
+        elif b - start > size:
+            out.append((start, end))
+            start, end = a, b
+        else:
+            end = b
+    if start is not None:
+        out.append((start, end))
+    return out or [(0, len(text))]
+
+
+def _school_words(inp: "CheckInput") -> list[str]:
+    s = inp.school
+    if s is None:
+        return []
+    names = {s.name, *s.aliases, s.trust}
+    return sorted({PostText(n).folded.text.lstrip("@") for n in names if n and len(n) > 3},
+                  key=len, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _school_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"@?(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?:'s)?(?![a-z])")
+
+
+def mentions(inp: "CheckInput") -> list:
+    """Roster mentions, via the shared names module (cached on the input)."""
+    if "harm_mentions" in inp.cache:
+        return inp.cache["harm_mentions"]
+    found: list = []
+    if inp.school is not None and inp.school.people:
+        try:
+            from socialguard.analysis.names import roster_mentions
+            found = list(roster_mentions(inp))
+        except Exception:  # names is another module's job; the heads still work without it
+            log.debug("roster_mentions unavailable", exc_info=True)
+    inp.cache["harm_mentions"] = found
+    return found
+
+
+@dataclass
+class Unit:
+    """A piece of a post the heads score: the whole post, a chunk or a sentence."""
+
+    start: int
+    end: int
+    model_text: str
+    features: np.ndarray
+    lex: dict
+
+
+def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
+    """Model text and context features for ``inp.post.text[start:end]``."""
+    raw = inp.post.text[start:end]
+    pt = inp.text if (start, end) == (0, len(inp.post.text)) else PostText(raw)
+    plain = pt.plain.text
+    rx = _school_rx(tuple(_school_words(inp)))
+    school_named = False
+    model_text = plain
+    if rx is not None:
+        model_text, n = rx.subn("the school", plain)
+        school_named = n > 0
+    lex = find_all(plain, pt.folded.text)
+    post = inp.post
+    role = post.author.role
+    ment = [m for m in mentions(inp) if start <= m.start < end]
+    kinds = {getattr(m.person, "role", "") for m in ment}
+    author = inp.author_person
+    kinds_other = {getattr(m.person, "role", "") for m in ment if m.person != author}
+    del kinds
+    f = {
+        "role_staff": role == "staff",
+        "role_governor": role in ("governor", "trustee"),
+        "role_pupil": role == "pupil",
+        "role_parent": role in ("parent", "family"),
+        "role_public": role == "public",
+        "role_unknown": role is None,
+        "official": post.account == "official",
+        "mentions_pupil": "pupil" in kinds_other,
+        "mentions_staff": bool(kinds_other & {"staff", "governor", "trustee"}),
+        "mentions_parent": "parent" in kinds_other,
+        "mentions_school": school_named,
+        "titled_name": bool(_TITLED.search(raw)),
+        "has_images": bool(post.images),
+        "stock_image": bool(stock_image(post.images)),
+        "second_person": bool(_SECOND.search(plain)),
+        "quoted": bool(_QUOTE.search(raw)),
+        "question": "?" in raw,
+        "log_chars": math.log1p(len(raw)) / 6.0,
+        "characteristic": any(v for k, v in lex.items() if k.startswith("char:")),
+    }
+    for k in LEX_KINDS:
+        f[f"lex_{k}"] = min(len(lex.get(k, ())), 3) / 3.0
+    vec = np.array([float(f[n]) for n in CONTEXT_FEATURES], dtype=np.float32)
+    return Unit(start, end, model_text, vec, lex)
+
+
+class HarmModel:
+    """Heads over [embedding, scaled context features] for the seven harm rules."""
+
+    def __init__(self, heads: dict[str, np.ndarray], encoder: Encoder) -> None:
+        self.encoder = encoder
+        self.encoder_dim = 384
+        self.rules = tuple(str(r) for r in heads["rules"])
+        if tuple(str(n) for n in heads["features"]) != CONTEXT_FEATURES:
+            raise ValueError("harm_heads.npz was trained on other features; retrain it")
+        self.W = heads["W"].astype(np.float32)           # (384 + k, n_rules)
+        self.b = heads["b"].astype(np.float32)           # (n_rules,)
+        self.mu = heads["mu"].astype(np.float32)         # context feature scaling
+        self.sd = heads["sd"].astype(np.float32)
+        self.platt_a = heads["platt_a"].astype(np.float32)
+        self.platt_c = heads["platt_c"].astype(np.float32)
+        self.threshold = {r: float(t) for r, t in zip(self.rules, heads["threshold"])}
+        self.meta = {k: heads[k] for k in heads if k.startswith("meta_")}
+        # mean embedding of training posts per protected characteristic (optional)
+        self.centroids = heads["char_centroids"].astype(np.float32) if "char_centroids" in heads else None
+
+    @classmethod
+    def load(cls, path=None, encoder: Encoder | None = None) -> "HarmModel":
+        with np.load(path or data_path("harm_heads.npz"), allow_pickle=False) as z:
+            heads = {k: z[k] for k in z.files}
+        return cls(heads, encoder or default_encoder())
+
+    def matrix(self, emb: np.ndarray, feats: np.ndarray) -> np.ndarray:
+        return np.hstack([emb, (feats - self.mu) / self.sd]).astype(np.float32)
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        z = X @ self.W + self.b
+        return 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_c)))
+
+    def score_units(self, units: list[Unit]) -> np.ndarray:
+        return self.score_units_emb(units)[0]
+
+    def score_units_emb(self, units: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+        if not units:
+            return (np.zeros((0, len(self.rules)), dtype=np.float32),
+                    np.zeros((0, self.encoder_dim), dtype=np.float32))
+        emb = self.encoder.embed([u.model_text for u in units])
+        feats = np.vstack([u.features for u in units])
+        return self.probabilities(self.matrix(emb, feats)), emb
+
+    def prepare(self, inputs: list["CheckInput"]) -> None:
+        """Score every post in a batch at once; results go to ``inp.cache['harm']``."""
+        todo = [inp for inp in inputs if "harm" not in inp.cache]
+        if not todo:
+            return
+        units: list[Unit] = []
+        owner: list[int] = []
+        for k, inp in enumerate(todo):
+            text = inp.post.text
+            if not text.strip():
+                inp.cache["harm"] = HarmScores(self, inp, [], np.zeros((0, len(self.rules))))
+                continue
+            for a, b in chunks(text):
+                units.append(make_unit(inp, a, b))
+                owner.append(k)
+        probs, emb = self.score_units_emb(units)
+        per: dict[int, list[int]] = {}
+        for i, k in enumerate(owner):
+            per.setdefault(k, []).append(i)
+        for k, idx in per.items():
+            todo[k].cache["harm"] = HarmScores(self, todo[k], [units[i] for i in idx], probs[idx],
+                                               emb[idx])
+
+    def scores(self, inp: "CheckInput") -> "HarmScores":
+        if "harm" not in inp.cache:
+            self.prepare([inp])
+        return inp.cache["harm"]
+
+
+class HarmScores:
+    """One post's scores: per rule, the best chunk, and (on demand) the best sentence."""
+
+    def __init__(self, model: HarmModel, inp: "CheckInput", units: list[Unit], probs: np.ndarray,
+                 emb: np.ndarray | None = None):
+        self.model, self.inp, self.units, self.probs, self.emb = model, inp, units, probs, emb
+        self._sentences: tuple[list[Unit], np.ndarray] | None = None
+        self.english = looks_english(inp.text.plain.text) if units else None
+
+    def prob(self, rule: str) -> float:
+        if not len(self.units):
+            return 0.0
+        return float(self.probs[:, self.model.rules.index(rule)].max())
+
+    def unit_lex(self) -> dict:
+        out: dict = {}
+        for u in self.units:
+            for k, v in u.lex.items():
+                out.setdefault(k, []).extend((u.start, h) for h in v)
+        return out
+
+    def best_span(self, rule: str) -> tuple[int, int] | None:
+        """The sentence that scores highest for ``rule`` (the whole text if it is one sentence)."""
+        if not self.units:
+            return None
+        if self._sentences is None:
+            sents: list[Unit] = []
+            for u in self.units:
+                spans = sentences(self.inp.post.text[u.start:u.end])
+                for a, b in spans:
+                    sents.append(make_unit(self.inp, u.start + a, u.start + b))
+            if len(sents) <= 1:
+                self._sentences = (sents, np.zeros((len(sents), len(self.model.rules))))
+            else:
+                self._sentences = (sents, self.model.score_units(sents))
+        sents, probs = self._sentences
+        if not sents:
+            return None
+        if len(sents) == 1:
+            return sents[0].start, sents[0].end
+        j = int(probs[:, self.model.rules.index(rule)].argmax())
+        return sents[j].start, sents[j].end
+
+
+@lru_cache(maxsize=1)
+def default_model() -> HarmModel:
+    """The shipped heads and encoder, loaded once per process."""
+    return HarmModel.load()

@@ -1,0 +1,311 @@
+"""Train the seven harm heads from ../shared/data and write ``data/harm_heads.npz``.
+
+    .venv/bin/python -m socialguard.analysis.models.train_harms            # train + write
+    .venv/bin/python -m socialguard.analysis.models.train_harms --sweep    # compare settings on dev
+
+What it does (a few minutes on 2 cores):
+1. Features for every school post (school-posts and school-posts-varied, train and dev
+   splits) and for a sample of the public sets' *train* splits, made by the run-time code
+   (``harm_model.make_unit``) with the shipped int8 encoder.
+2. Per rule, a logistic regression on the school train split, plus public rows at a small
+   total weight (``--public-weight``; DESIGN.md: naive mixing of US tweets hurt).
+3. 5-fold cross-validation on the train split gives out-of-fold scores, on which Platt
+   scaling and the rule's threshold (best F1) are fitted. The dev splits are only scored.
+Public test splits and ETHOS (GPL-3.0) are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+from socialguard.analysis.detectors.base import CheckInput  # noqa: E402
+from socialguard.analysis.models.encoder import Encoder, data_path  # noqa: E402
+from socialguard.analysis.models.harm_model import (  # noqa: E402
+    CONTEXT_FEATURES, HARM_RULES, make_unit)
+from socialguard.analysis.post import Post, load_context  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[4]
+DATA = Path(os.environ.get("SOCIALGUARD_DATA", ROOT.parent / "shared" / "data"))
+SCHOOL_SETS = ("school-posts", "school-posts-varied")
+NAN = float("nan")
+SEED = 20261126
+
+
+# ---------------------------------------------------------------- data
+
+def school_rows(dataset: str):
+    """(CheckInput, label dict) for every post of a school set."""
+    root = DATA / dataset
+    posts = [json.loads(x) for x in (root / "posts.jsonl").read_text().splitlines() if x.strip()]
+    labels = [json.loads(x) for x in (root / "labels.jsonl").read_text().splitlines() if x.strip()]
+    ctxs: dict[str, object] = {}
+    for p, lab in zip(posts, labels, strict=True):
+        folder = lab.get("school", "brackenfield")
+        if folder not in ctxs:
+            ctxs[folder] = load_context(root / folder)
+        yield CheckInput(Post.from_dict(p), ctxs[folder]), lab
+
+
+def _vec(**on: float) -> list[float]:
+    return [on.get(r, NAN) for r in HARM_RULES]
+
+
+def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, list[float]]]:
+    """(source, text, labels with NaN = 'says nothing about this rule') from public train splits."""
+    out: list[tuple[str, str, list[float]]] = []
+    clean = dict(harassment=0, discrimination=0, disrepute=0)
+
+    def take(source: str, rows: list[tuple[str, list[float]]]) -> None:
+        rng.shuffle(rows)
+        out.extend((source, t, y) for t, y in rows[:per_source])
+
+    # OLID (train file only; the test files are for measurement)
+    rows = []
+    with open(DATA / "olid" / "olid-training-v1.0.tsv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            _id, tweet, a, b, c = line.rstrip("\n").split("\t")
+            if a == "NOT":
+                y = _vec(**clean)
+            elif b == "UNT":
+                y = _vec(harassment=0, discrimination=0, disrepute=1)
+            elif c == "IND":
+                y = _vec(harassment=1, discrimination=0)
+            elif c == "GRP":
+                y = _vec(discrimination=1)
+            else:
+                y = _vec(disrepute=1)
+            rows.append((tweet.replace("@USER", "").replace("URL", "").strip(), y))
+    take("olid", rows)
+
+    # Davidson: no official split; a seeded 80/20 split, train part only
+    rows = []
+    with open(DATA / "davidson-hate-offensive" / "labeled_data.csv", encoding="utf-8") as fh:
+        for k, r in enumerate(csv.DictReader(fh)):
+            if random.Random(SEED + k).random() < 0.2:
+                continue
+            cls = r["class"]
+            y = (_vec(discrimination=1) if cls == "0" else
+                 _vec(discrimination=0, disrepute=1) if cls == "1" else _vec(**clean))
+            rows.append((r["tweet"], y))
+    take("davidson", rows)
+
+    rows = []
+    with open(DATA / "hatexplain" / "hatexplain_majority.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["split"] != "train":
+                continue
+            lab = r["label"]
+            y = (_vec(discrimination=1) if lab == "hatespeech" else
+                 _vec(discrimination=0, disrepute=1) if lab == "offensive" else _vec(**clean))
+            rows.append((r["text"], y))
+    take("hatexplain", rows)
+
+    t = (DATA / "tweeteval-hate" / "train_text.txt").read_text(encoding="utf-8").splitlines()
+    lab = (DATA / "tweeteval-hate" / "train_labels.txt").read_text().split()
+    take("tweeteval", [(x, _vec(discrimination=float(y))) for x, y in zip(t, lab)])
+
+    rows = []
+    with open(DATA / "edos-sexism" / "edos_labelled_aggregated.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["split"] == "train":
+                rows.append((r["text"].replace("[USER]", "").replace("[URL]", ""),
+                             _vec(discrimination=float(r["label_sexist"] == "sexist"))))
+    take("edos", rows)
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+def featurise(inputs: list[CheckInput], enc: Encoder) -> tuple[np.ndarray, np.ndarray]:
+    units = [make_unit(inp, 0, len(inp.post.text)) for inp in inputs]
+    emb = enc.embed([u.model_text for u in units])
+    feats = np.vstack([u.features for u in units])
+    return emb, feats
+
+
+# ---------------------------------------------------------------- fitting
+
+def _fit(X, y, w, C):
+    from sklearn.linear_model import LogisticRegression
+    m = LogisticRegression(C=C, max_iter=2000, class_weight=None)
+    pos = w[y == 1].sum()
+    neg = w[y == 0].sum()
+    ww = np.where(y == 1, w * (neg / max(pos, 1e-9)) ** 0.5, w)  # soft balancing
+    m.fit(X, y, sample_weight=ww)
+    return m
+
+
+def _best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    best = (0.5, -1.0)
+    for t in np.arange(0.2, 0.91, 0.02):
+        pred = p >= t
+        tp = (pred & (y == 1)).sum()
+        fp = (pred & (y == 0)).sum()
+        fn = (~pred & (y == 1)).sum()
+        f = 2 * tp / max(2 * tp + fp + fn, 1)
+        if f > best[1] + 1e-9:
+            best = (float(t), float(f))
+    return best
+
+
+def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+    m = LogisticRegression(C=100.0).fit(z.reshape(-1, 1), y)
+    return float(m.coef_[0, 0]), float(m.intercept_[0])
+
+
+def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    tp = int((pred & (y == 1)).sum())
+    fp = int((pred & (y == 0)).sum())
+    fn = int((~pred & (y == 1)).sum())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
+    """Fit all heads with settings ``cfg``; returns weights and train-OOF / dev figures."""
+    from sklearn.model_selection import StratifiedKFold
+    mu = S["F"][S["train"]].mean(0)
+    sd = S["F"][S["train"]].std(0) + 1e-3
+    Xs = np.hstack([S["E"], (S["F"] - mu) / sd]).astype(np.float32)
+    tr = np.where(S["train"])[0]
+    dv = np.where(~S["train"])[0]
+    w_school = np.where(S["varied"], cfg["varied_weight"], 1.0)
+    if P is not None and cfg["public_weight"] > 0:
+        Xp = np.hstack([P["E"], (P["F"] - mu) / sd]).astype(np.float32)
+    else:
+        Xp = None
+    W, B, A, Cc, T, report = [], [], [], [], [], {}
+    for j, rule in enumerate(HARM_RULES):
+        y = S["Y"][:, j]
+        Xtr, ytr, wtr = Xs[tr], y[tr], w_school[tr]
+        if Xp is not None:
+            keep = ~np.isnan(P["Y"][:, j])
+            n_pub = keep.sum()
+            if n_pub:
+                total = wtr.sum() * cfg["public_weight"]
+                Xtr = np.vstack([Xtr, Xp[keep]])
+                ytr = np.concatenate([ytr, P["Y"][keep, j]])
+                wtr = np.concatenate([wtr, np.full(n_pub, total / n_pub)])
+        n_school = len(tr)
+        oof = np.zeros(n_school)
+        skf = StratifiedKFold(5, shuffle=True, random_state=SEED)
+        for a, b in skf.split(np.zeros(n_school), y[tr]):
+            fit_idx = np.concatenate([a, np.arange(n_school, len(ytr))])
+            m = _fit(Xtr[fit_idx], ytr[fit_idx], wtr[fit_idx], cfg["C"])
+            oof[b] = m.decision_function(Xs[tr][b])
+        pa, pc = _platt(oof, y[tr])
+        oof_p = 1 / (1 + np.exp(-(pa * oof + pc)))
+        thr, f_oof = _best_threshold(oof_p, y[tr])
+        m = _fit(Xtr, ytr, wtr, cfg["C"])
+        z_dev = m.decision_function(Xs[dv])
+        p_dev = 1 / (1 + np.exp(-(pa * z_dev + pc)))
+        figs = {"oof_f1": f_oof, "threshold": thr}
+        for name, mask in (("school-posts", ~S["varied"][dv]), ("school-posts-varied", S["varied"][dv])):
+            p, r, f = prf(p_dev[mask] >= thr, y[dv][mask])
+            figs[name] = (p, r, f)
+        p, r, f = prf(p_dev >= thr, y[dv])
+        figs["dev"] = (p, r, f)
+        report[rule] = figs
+        W.append(m.coef_[0])
+        B.append(m.intercept_[0])
+        A.append(pa)
+        Cc.append(pc)
+        T.append(thr)
+        if verbose:
+            print(f"  {rule:15s} thr {thr:.2f} oofF1 {f_oof:.3f} | dev P {p:.2f} R {r:.2f} F1 {f:.3f}"
+                  f" | sp {figs['school-posts'][2]:.2f} varied {figs['school-posts-varied'][2]:.2f}")
+    macro = np.mean([report[r]["dev"][2] for r in HARM_RULES])
+    if verbose:
+        print(f"  macro dev F1 {macro:.3f}  (oof {np.mean([report[r]['oof_f1'] for r in HARM_RULES]):.3f})")
+    return {"W": np.array(W).T, "b": np.array(B), "platt_a": np.array(A), "platt_c": np.array(Cc),
+            "threshold": np.array(T), "mu": mu, "sd": sd, "report": report, "macro": macro}
+
+
+def build(args) -> tuple[dict, dict | None]:
+    if args.encoder == "fp32":
+        enc = Encoder(ROOT / "models-work" / "minilm-fp32.onnx", data_path("minilm-tokenizer.json"),
+                      threads=args.threads)
+    else:
+        enc = Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
+                      threads=args.threads)
+    t0 = time.time()
+    inputs, Y, is_train, varied, ids = [], [], [], [], []
+    for ds in SCHOOL_SETS:
+        for inp, lab in school_rows(ds):
+            inputs.append(inp)
+            Y.append([float(r in lab["rules"]) for r in HARM_RULES])
+            is_train.append(lab["split"] == "train")
+            varied.append(ds == "school-posts-varied")
+            ids.append(lab["id"])
+    E, F = featurise(inputs, enc)
+    S = {"E": E, "F": F, "Y": np.array(Y), "train": np.array(is_train), "varied": np.array(varied),
+         "ids": ids}
+    print(f"school posts: {len(inputs)} ({sum(is_train)} train) in {time.time() - t0:.0f} s")
+    P = None
+    if args.public_per_source > 0:
+        t0 = time.time()
+        rows = public_rows(args.public_per_source, random.Random(SEED))
+        pin = [CheckInput(Post(id=f"pub{i}", text=t), None) for i, (_, t, _) in enumerate(rows)]
+        E2, F2 = featurise(pin, enc)
+        P = {"E": E2, "F": F2, "Y": np.array([y for _, _, y in rows]), "source": [s for s, _, _ in rows]}
+        print(f"public rows: {len(rows)} in {time.time() - t0:.0f} s")
+    return S, P
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sweep", action="store_true", help="compare settings on dev; write nothing")
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--public-weight", type=float, default=0.0,
+                    help="total weight of public rows relative to the school train rows")
+    ap.add_argument("--public-per-source", type=int, default=0)
+    ap.add_argument("--varied-weight", type=float, default=1.0)
+    ap.add_argument("--encoder", choices=["int8", "fp32"], default="int8")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--out", default=str(data_path("harm_heads.npz")))
+    args = ap.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"train_harms: error: no data folder at {DATA} (set SOCIALGUARD_DATA)", file=sys.stderr)
+        return 2
+    S, P = build(args)
+    if args.sweep:
+        for pw in ([0.0, 0.1, 0.3] if P is not None else [0.0]):
+            for C in (0.3, 1.0, 3.0):
+                for vw in (1.0, 2.0):
+                    print(f"C={C} public_weight={pw} varied_weight={vw}")
+                    train({"C": C, "public_weight": pw, "varied_weight": vw}, S, P)
+        return 0
+    cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight}
+    print(f"settings: {cfg}")
+    res = train(cfg, S, P)
+    np.savez_compressed(
+        args.out, rules=np.array(HARM_RULES), features=np.array(CONTEXT_FEATURES),
+        W=res["W"].astype(np.float32), b=res["b"].astype(np.float32),
+        mu=res["mu"].astype(np.float32), sd=res["sd"].astype(np.float32),
+        platt_a=res["platt_a"].astype(np.float32), platt_c=res["platt_c"].astype(np.float32),
+        threshold=res["threshold"].astype(np.float32),
+        meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder),
+        meta_trained_on=np.array("school-posts train, school-posts-varied train"
+                                 + (f", public train samples ({args.public_per_source}/source)"
+                                    if P is not None and args.public_weight > 0 else "")),
+    )
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""defamation: allegations of wrongdoing stated as fact about an identifiable person; not opinions."""
+
+import pytest
+
+import factories
+from socialguard.analysis.pipeline import Engine
+
+pytestmark = pytest.mark.slow
+ENGINE = Engine(rules={"defamation"})
+PARENT = {"role": "parent", "name": "David Brown", "account": "personal", "platform": "facebook"}
+
+CASES = [
+    ("drunk at work", "Mr Patel turned up drunk to parents' evening and should be sacked", PARENT, "drunk"),
+    ("fraud", "Everyone knows Mrs Smith fiddles the school budget to pay for her holidays", PARENT,
+     "fiddles the school budget"),
+    ("a cover-up", "The caretaker hit my son and the school covered it up", PARENT, "hit my son"),
+    ("an opinion", "Not a fan of Mrs Smith's teaching style, the homework is far too hard", PARENT, None),
+    ("praise", "Mr Patel has been brilliant with our Olivia this year, thank you!", PARENT, None),
+]
+
+
+@pytest.mark.parametrize("case,text,fields,want", CASES, ids=[c[0] for c in CASES])
+def test_it_flags_allegations_not_opinions(case, text, fields, want):
+    result = ENGINE.check(factories.post(text, **fields), factories.school())
+    found = [f for f in result.findings if f.rule == "defamation"]
+    if want is None:
+        assert found == [], found[0].evidence
+        return
+    assert found, f"missed: {text}"
+    f = found[0]
+    assert f.clause == "1.5"
+    assert want in text[f.start:f.end]
+
+
+def test_it_names_the_roster_person_alleged_against():
+    f = ENGINE.check(factories.post("Mr Patel turned up drunk to parents' evening and should be sacked", **PARENT),
+                     factories.school()).findings[0]
+    assert f.detail["target"] == "Mark Patel"
+    assert f.severity == "block"

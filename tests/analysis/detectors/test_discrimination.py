@@ -1,0 +1,51 @@
+"""discrimination: content against one of the Equality Act's nine characteristics, named in the finding."""
+
+import pytest
+
+import factories
+from socialguard.analysis.pipeline import Engine
+
+pytestmark = pytest.mark.slow
+ENGINE = Engine(rules={"discrimination"})
+PUPIL = {"role": "pupil", "name": "Olivia Brown", "account": "personal", "platform": "tiktok"}
+PARENT = {"role": "parent", "name": "David Brown", "account": "personal", "platform": "facebook"}
+
+# (case, text, fields, span must contain, characteristic) ; characteristic None = no finding
+CASES = [
+    ("go back to your country", "go back to Poland Kacper, nobody wants u here", PUPIL, "go back to Poland", "race"),
+    ("an obfuscated slur", "Kacper is such a p@k1 lol", PUPIL, "p@k1", "race"),
+    ("a zero-width slur", "Kacper is a f\u200ba\u200bg", PUPIL, "f\u200ba\u200bg", "sexual orientation"),
+    ("religion", "Muslims shouldn't be allowed to teach in our schools, they're all the same", PARENT,
+     "Muslims", "religion or belief"),
+    ("disability", "The SEN kids are dragging the whole class down, they should be sent somewhere else",
+     PARENT, "SEN kids", "disability"),
+    ("pregnancy", "Typical, another teacher off on maternity leave. They shouldn't hire women who want babies",
+     PARENT, "hire women", None),  # either sex or pregnancy is a fair reading: checked below
+    ("a lesson on the Equality Act", "Year 6 learned about the Equality Act and the nine protected "
+     "characteristics today, including race, religion and disability.", {"role": "staff", "account": "official"},
+     None, None),
+    ("counter-speech", "Someone shouted a racist slur at my daughter on the bus. It is never okay and I have "
+     "reported it to the school.", PARENT, None, None),
+    ("an identity term used neutrally", "Happy Eid to all our Muslim families celebrating this week!",
+     {"role": "staff", "account": "official"}, None, None),
+    ("own pregnancy news", "Some news: I'm pregnant! Mat leave from Easter, I'll miss my class.",
+     {"role": "staff", "account": "personal"}, None, None),
+]
+
+
+@pytest.mark.parametrize("case,text,fields,want,char", CASES, ids=[c[0] for c in CASES])
+def test_it_flags_discrimination_and_names_the_characteristic(case, text, fields, want, char):
+    result = ENGINE.check(factories.post(text, **fields), factories.school())
+    found = [f for f in result.findings if f.rule == "discrimination"]
+    if want is None:
+        assert found == [], found[0].evidence
+        return
+    assert found, f"missed: {text}"
+    f = found[0]
+    assert f.clause == "1.5"
+    assert want in text[f.start:f.end]
+    if char is None:
+        assert f.detail["characteristic"] in ("sex", "pregnancy and maternity")
+    else:
+        assert f.detail["characteristic"] == char
+    assert f.detail["characteristic"] in f.message

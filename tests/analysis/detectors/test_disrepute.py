@@ -1,0 +1,41 @@
+"""disrepute: demeaning, obscene or reckless posts that may bring the school into disrepute."""
+
+import pytest
+
+import factories
+from socialguard.analysis.pipeline import Engine
+
+pytestmark = pytest.mark.slow
+ENGINE = Engine(rules={"disrepute"})
+STAFF = {"role": "staff", "name": "Jane Smith", "account": "personal", "platform": "x"}
+OFFICIAL = {"role": "staff", "name": "Oakfield Primary School", "account": "official", "platform": "facebook"}
+
+CASES = [
+    ("staff mocking parents", "Parents' evening tonight. Half these parents can barely read, explains their feral kids",
+     STAFF, "feral kids", None),
+    pytest.param("the official account mocking another school", "Great results! Unlike the thickos down the "
+                 "road at Westgate Primary 😂", OFFICIAL, "thickos", "block",
+                 marks=pytest.mark.xfail(reason="model misses it; see docs/evaluation.md", strict=False)),
+    ("drugs", "Anyone want some 'herbal' for the weekend? DM me 🌿😉", STAFF, "herbal", None),
+    ("an anti-vaccine governor", "As a governor at Oakfield I won't be encouraging families to get the flu "
+     "vaccine, it causes autism. Do your own research!", {"role": "governor", "account": "personal"},
+     "vaccine", None),
+    ("a proud official post", "What a fantastic harvest festival, thank you to all our families for the "
+     "donations to the food bank!", OFFICIAL, None, None),
+    ("a staff night out", "Lovely meal with colleagues to celebrate the end of term 🍝", STAFF, None, None),
+]
+
+
+@pytest.mark.parametrize("case,text,fields,want,severity", CASES)
+def test_it_flags_disrepute_and_spares_ordinary_posts(case, text, fields, want, severity):
+    result = ENGINE.check(factories.post(text, **fields), factories.school())
+    found = [f for f in result.findings if f.rule == "disrepute"]
+    if want is None:
+        assert found == [], found[0].evidence
+        return
+    assert found, f"missed: {text}"
+    f = found[0]
+    assert f.clause in ("1.5", "2.1", "2.2")
+    assert want in text[f.start:f.end]
+    if severity:
+        assert f.severity == severity
