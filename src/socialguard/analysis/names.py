@@ -16,6 +16,7 @@ Overlapping mentions with the same span and different people mean the name is am
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -62,8 +63,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "9": "g", "@": "a", "$": "s"})
 _LEET_CHARS = frozenset("01345789@$")
 # e-mail addresses and links: a name inside them ("rosie.tyrell88@...") is not a mention
-_MASK = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://\S+|www\.\S+"
-                   r"|\b[\w.-]+\.(?:com|co\.uk|org|org\.uk|net|uk|example|io)(?:/\S*)?")
+_MASK = re.compile(r"(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://\S+|www\.\S+"
+                   r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|org|org\.uk|net|uk|example|io)\b(?:/\S*)?")
 _MASK_HINTS = ("@", "http", "www.", ".com", ".co", ".org", ".net", ".uk", ".example", ".io")
 # "'Matilda' the musical": a name used as the title of a work
 _TITLE_AFTER = re.compile(r"^['’\"”]?\s*(?:the\s+)?(?:musical|film|movie|book|books|novel|song|show|play|"
@@ -197,13 +198,16 @@ def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
     toks: list[_Tok] = []
     masked = [(m.start(), m.end()) for m in _MASK.finditer(folded)] \
         if any(k in folded for k in _MASK_HINTS) else []
+    mask_starts = [a for a, _ in masked]
     for m in _TOKEN.finditer(folded):
         raw = m.group()
         if raw.isdigit():
             continue
         fs, fe = m.start(), m.end()
-        if masked and any(a <= fs < b for a, b in masked):
-            continue
+        if masked:
+            k = bisect_right(mask_starts, fs) - 1
+            if k >= 0 and fs < masked[k][1]:
+                continue
         handle = False
         if raw[0] in "@$":
             handle = raw[0] == "@"
@@ -276,6 +280,7 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
     common, child = data["common"], data["child"]
     folded, original = nt.text, nt.original
     toks = _tokens(folded, original, nt.index)
+    shouting = _all_caps(original)
     out: list[Mention] = []
     used_until = -1  # folded offset covered by a longer match
 
@@ -371,7 +376,7 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
                 continue
         elif nxt is not None and nxt.cap and _adjacent(folded, t, nxt) and nxt.key not in _NOT_SURNAME \
                 and nxt.key not in idx.single and len(nxt.key) > 1 and not t.poss \
-                and not _all_caps(original):
+                and not shouting:
             # "Ella Smith": a first name with a surname that is not theirs is someone else,
             # unless it is a misspelling of theirs ("Dylan Evens")
             close = [(p, k) for p, k in cands

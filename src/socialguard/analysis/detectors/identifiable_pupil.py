@@ -26,6 +26,7 @@ from socialguard.analysis.names import Mention, own_children, pupil_mentions, ro
 from socialguard.analysis.post import Person
 
 PRIVATE_FAMILY_CHANNELS = ("classdojo", "tapestry")
+MAX_FINDINGS = 50  # a post that names fifty pupils has made its point
 
 _PUBLIC_REPLY = re.compile(r"^\s*(?:replying to|reply to|comment(?:ed)? on)\b", re.I)
 _OWN_BEFORE = re.compile(r"\b(?:my|our)\s+(?:little\s+|lovely\s+|gorgeous\s+|beautiful\s+|boy\s+|girl\s+)?$",
@@ -90,6 +91,8 @@ class IdentifiablePupilDetector(Detector):
         sensitive = self._sensitive(inp) if by_span else False
         addressed = _addressed_parents_children(inp) if by_span else set()
         for (start, end), group in sorted(by_span.items()):
+            if len(findings) >= MAX_FINDINGS:
+                break
             people = [m.person for m in group if _in_scope(m.person, inp)]
             if not people:
                 continue
@@ -125,7 +128,7 @@ class IdentifiablePupilDetector(Detector):
                         "candidates": [p.id for p in people]}))
         if role != "pupil" and not official:
             findings.extend(self._described(inp, adult_personal, findings))
-        return findings
+        return findings[:MAX_FINDINGS]
 
     def _described(self, inp: CheckInput, adult_personal: bool, named: list[Finding]) -> list[Finding]:
         """A pupil identified by class and description rather than by name."""

@@ -13,7 +13,9 @@ helplines, freephone, 03 and 08 numbers), someone offering their own number or a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 import phonenumbers
@@ -38,6 +40,32 @@ _SERVICE_NUMBERS = frozenset({
 })
 
 _MANY_DIGITS = re.compile(r"\d(?:[\s().\-+/]{0,3}\d){5,}")  # a phone number has 6+ digits
+_DIGIT_RUN = re.compile(r"[+(]?\d[\d \t().\-/]*\d")
+
+
+def _phone_matches(text: str) -> Iterator:
+    """PhoneNumberMatcher over each run of digits (plus a little context), not the whole text:
+    the same answers, in time linear in the text even for a post of a million digits."""
+    for run in _DIGIT_RUN.finditer(text):
+        if sum(c.isdigit() for c in run.group()) < 6:
+            continue
+        pieces = [(run.start(), run.end())]
+        if run.end() - run.start() > 60:  # pathological: cut at spaces into short pieces
+            pieces, a = [], run.start()
+            for sp in re.finditer(r"\s+", run.group()):
+                b = run.start() + sp.start()
+                if b - a > 30:
+                    pieces.append((a, b))
+                    a = run.start() + sp.end()
+            pieces.append((a, run.end()))
+        for a, b in pieces:
+            lo = max(0, a - 4)  # "+44", "(0" and word edges just before the run
+            for m in PhoneNumberMatcher(text[lo:b], "GB", leniency=Leniency.POSSIBLE):
+                m.start += lo
+                m.end += lo
+                yield m
+
+
 _OWN_OFFER = re.compile(
     r"\b(?:call|ring|phone|text|message|msg|whats\s?app|contact|reach|dm|email|e-mail|mail)\s+me\b"
     r"|\bmy\s+(?:own\s+|personal\s+|mobile\s+|work\s+)?(?:number|mobile|phone|no\.?|e-?mail|address|email address)\b"
@@ -55,7 +83,7 @@ _EMAIL = re.compile(
     r"[a-z0-9-]+(?:(?:\.|\s*[\[(]\s*dot\s*[\])]\s*)[a-z0-9-]+)*(?:\.|\s*[\[(]\s*dot\s*[\])]\s*)[a-z]{2,}\b",
     re.I)
 _SPOKEN_EMAIL = re.compile(
-    r"\b[a-z0-9][a-z0-9._-]*\s+at\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|"
+    r"(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s+at\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|"
     r"sky|ymail|protonmail|mail)\s+dot\s+(?:com|net|co\s+dot\s+uk|co\.uk|org)\b", re.I)
 _ROLE_MAILBOX = frozenset({
     "office", "admin", "enquiries", "enquiry", "info", "head", "headteacher", "bursar", "dsl",
@@ -183,10 +211,30 @@ def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
-def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, a) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, b) for c in ".!?\n") if i != -1]
-    return s, (min(ends) if ends else len(text))
+_SENTENCE_END = re.compile(r"[.!?\n]")
+MAX_PER_KIND = 20  # one finding already blocks; more only cost time on a huge post
+
+
+def _sentence_bounds(inp: CheckInput, a: int, b: int) -> tuple[int, int]:
+    """The sentence around original text[a:b] (boundaries found once per post)."""
+    ends = inp.cache.get("sentence_ends")
+    if ends is None:
+        ends = inp.cache["sentence_ends"] = [m.start() for m in _SENTENCE_END.finditer(inp.post.text)]
+    i = bisect_left(ends, a)
+    start = ends[i - 1] + 1 if i > 0 else 0
+    j = bisect_left(ends, b)
+    return start, (ends[j] if j < len(ends) else len(inp.post.text))
+
+
+def _mention_starts(inp: CheckInput, mentions: list[Mention]) -> list[int]:
+    starts = inp.cache.get("mention_starts")
+    if starts is None or len(starts) != len(mentions):
+        starts = inp.cache["mention_starts"] = [m.start for m in mentions]
+    return starts
+
+
+def _mentions_between(mentions: list[Mention], starts: list[int], a: int, b: int) -> list[Mention]:
+    return mentions[bisect_left(starts, a):bisect_left(starts, b)]
 
 
 class PersonalDataDetector(Detector):
@@ -199,7 +247,7 @@ class PersonalDataDetector(Detector):
         hits: list[_Hit] = []
         for finder in (self._phones, self._emails, self._ids, self._dates, self._addresses,
                        self._health):
-            hits.extend(finder(inp))
+            hits.extend(islice(finder(inp), MAX_PER_KIND))
         return [self.finding(inp, confidence=h.confidence, message=h.message, span=h.span,
                              remedy=h.remedy, detail={"kind": h.kind})
                 for h in hits]
@@ -212,7 +260,7 @@ class PersonalDataDetector(Detector):
         office = office[-10:]
         if not _MANY_DIGITS.search(nt.text):
             return
-        for m in PhoneNumberMatcher(nt.text, "GB", leniency=Leniency.POSSIBLE):
+        for m in _phone_matches(nt.text):
             raw = m.raw_string.strip()
             if not (raw.startswith(("0", "+44", "(0", "0044", "+ 44"))):
                 continue
@@ -341,9 +389,10 @@ class PersonalDataDetector(Detector):
                 yield _Hit("postcode", span, 0.9, "A home address with its postcode is published.",
                            _REMEDY["postcode"])
                 continue
-            s, e = _sentence_bounds(text, *span)
+            s, e = _sentence_bounds(inp, *span)
+            mentions = roster_mentions(inp)
             if not official and (_ADDRESS_CUE.search(text[s:e]) or
-                                 any(s <= mm.start < e for mm in roster_mentions(inp))):
+                                 _mentions_between(mentions, _mention_starts(inp, mentions), s, e)):
                 yield _Hit("postcode", span, 0.7, "A postcode linked to a person is published.",
                            _REMEDY["postcode"])
         if not official:
@@ -367,7 +416,7 @@ class PersonalDataDetector(Detector):
             if m.group().lower() == "mental health" and not re.search(
                     r"(?:\b(?:his|her|their)|'s)\s+$", nt.text[max(0, m.start() - 12):m.start()]):
                 continue  # mental health as a topic, not someone's
-            s, e = _sentence_bounds(text, *span)
+            s, e = _sentence_bounds(inp, *span)
             if (s, e) in seen_sentences:
                 continue
             about = self._health_subject(inp, text, s, e, span, mentions, own)
@@ -380,8 +429,9 @@ class PersonalDataDetector(Detector):
     @staticmethod
     def _health_subject(inp: CheckInput, text: str, s: int, e: int, span: tuple[int, int],
                         mentions: list[Mention], own: set[str]) -> float | None:
+        starts = _mention_starts(inp, mentions)
         """Confidence that the health words in text[s:e] are about an identifiable other person."""
-        near = [mm for mm in mentions if s <= mm.start < e and abs(mm.start - span[0]) < 90]
+        near = [mm for mm in _mentions_between(mentions, starts, s, e) if abs(mm.start - span[0]) < 90]
         others = []
         for mm in near:
             if mm.person.id in own or _OWN.search(text[max(0, mm.start - 20):mm.start]):
@@ -408,7 +458,7 @@ class PersonalDataDetector(Detector):
         # earlier in the post, then referred to by a pronoun
         pron = re.search(r"\b(?:she|he|his|her)\b", text[s:span[0]] + " " + text[span[0]:e], re.I)
         if pron:
-            earlier = [mm for mm in mentions if mm.start < s and s - mm.end < 120
+            earlier = [mm for mm in _mentions_between(mentions, starts, s - 200, s) if s - mm.end < 120
                        and mm.person.id not in own and mm.kind in ("full", "surname", "first", "preferred")]
             if earlier:
                 return 0.75
