@@ -1,4 +1,5 @@
-"""`socialguard demo`: scan the bundled demo posts against the bundled demo school."""
+"""`socialguard demo`: the demo web site; `--scan-only` scans the bundled demo posts against
+the bundled demo school instead (the web part lives in serve.run_demo_site)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ from socialguard.cli.writers import make_writer
 from socialguard.demo import posts_path, school_dir
 
 NAME = "demo"
-HELP = "scan the bundled demo posts against the bundled demo school (Oakfield Primary)"
+HELP = ("start the demo web site (a demo trust, two schools, a user per role) on "
+        "http://127.0.0.1:8000; --scan-only scans the bundled demo posts instead")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scan-only", action="store_true",
-                   help="scan and print the findings (the default for now)")
+                   help="scan the bundled demo posts and print the findings; no web site")
+    p.add_argument("--host", default="127.0.0.1", help="web site address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="web site port (default 8000)")
     p.add_argument("--format", choices=("table", "jsonl"), default="table",
                    help="table (default) or jsonl, the contract's output")
     p.add_argument("--policy", metavar="FILE", help="a trust's own policy YAML")
@@ -39,6 +43,10 @@ def _expected() -> dict[str, set[str]]:
 def run(args: argparse.Namespace, io: Any) -> int:
     from socialguard.cli.main import ExitStatus
 
+    if not args.scan_only:
+        from socialguard.cli.commands.serve import run_demo_site
+
+        return run_demo_site(args.host, args.port, io)
     policy = load_policy_arg(args.policy)
     school = load_school(str(school_dir()), stderr=io.stderr)
     engine = common.make_engine(policy, None)
