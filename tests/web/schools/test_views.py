@@ -192,3 +192,15 @@ def test_names_are_escaped_on_every_page(client_as, school):
 def test_people_can_be_searched_and_filtered(client_as, school):
     r = client_as("teacher").get(url("people", school), {"q": "olivia", "role": "pupil"})
     assert b"Olivia" in r.content and b"Alfie" not in r.content
+
+
+def test_an_upload_left_uncommitted_for_a_day_is_dropped(client_as, school):
+    import datetime as dt
+
+    from django.utils import timezone
+    old = ImportBatch.objects.create(school=school, filename="old.csv", content=b"id\nX\n")
+    ImportBatch.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - dt.timedelta(days=2))
+    upload(client_as("head"), school, SIMS.encode())
+    old.refresh_from_db()
+    assert old.status == "cancelled" and bytes(old.content) == b""
+    assert ImportBatch.objects.filter(status="pending").count() == 1

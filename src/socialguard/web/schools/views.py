@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from socialguard.errors import ContextError
@@ -18,6 +21,7 @@ from socialguard.web.schools import forms, mis, services
 from socialguard.web.schools.models import ConsentChange, ImportBatch, Person, School
 
 IMPORTERS = tuple(LEADERS | {"comms"})
+STALE_UPLOAD = dt.timedelta(days=1)
 
 
 def _download(text: str, filename: str, ctype: str) -> HttpResponse:
@@ -200,6 +204,7 @@ def my_children(request: HttpRequest, school: School) -> HttpResponse:
 def import_upload(request: HttpRequest, school: School) -> HttpResponse:
     form = forms.RosterUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        _drop_stale_uploads(school)
         f = form.cleaned_data["file"]
         raw = f.read()
         rep = services.parse_roster(raw, mapping=form.cleaned_data["format"] or None,
@@ -220,6 +225,13 @@ def import_upload(request: HttpRequest, school: School) -> HttpResponse:
     recent = school.imports.select_related("uploaded_by")[:10]
     return render(request, "schools/import_upload.html",
                   {"school": school, "form": form, "recent": recent}, status=status)
+
+
+def _drop_stale_uploads(school: School) -> None:
+    """Rosters are personal data: an upload left uncommitted for a day is dropped."""
+    ImportBatch.objects.filter(school=school, status="pending",
+                               uploaded_at__lt=timezone.now() - STALE_UPLOAD) \
+        .update(status="cancelled", content=b"", summary="dropped: not committed within a day")
 
 
 def _batch(school: School, pk: int) -> ImportBatch:
