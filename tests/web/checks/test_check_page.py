@@ -169,3 +169,19 @@ def test_the_cached_context_sees_any_change_to_the_roster_even_without_signals(s
 ])
 def test_hostile_ids_and_filters_never_cause_a_server_error(school, client_as, path):
     assert client_as("head").get(path).status_code in (200, 404)
+
+
+def test_checks_follow_the_policy_version_the_trust_has_approved(school, client_as, users):
+    from socialguard.web.policies import services as policies
+    from socialguard.web.policies.models import PolicyVersion
+    yaml_text = policies.bundled_yaml()
+    old = 'personal-data:\n    title: Personal data (GDPR)\n    clauses: ["1.5"]\n    severity: block'
+    assert old in yaml_text
+    v = PolicyVersion.objects.create(trust=school.trust, version="1.1", title="Social Media Policy",
+                                     yaml_text=yaml_text.replace(old, old.replace("block", "review")))
+    c = client_as("teacher")
+    c.post(url(school), {"text": PHONE_POST, "account": "personal"})
+    policies.approve(v, users["trust_exec"])
+    c.post(url(school), {"text": PHONE_POST, "account": "personal"})
+    before, after = CheckRun.objects.order_by("pk")
+    assert (before.decision, after.decision) == ("block", "review")

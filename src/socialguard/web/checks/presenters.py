@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from socialguard.policy import load_policy
 from socialguard.web.checks import fixes, highlight
@@ -22,21 +22,10 @@ def rule_title(rule: str) -> str:
     return spec.title if spec else rule
 
 
-def clause_anchor(clause: str | None) -> str:
-    return "clause-" + (clause or "").replace(".", "-")
-
-
-def policy_url() -> str:
-    for name in ("policies:policy", "policies:index", "policies:show"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return "/policy/"
-
-
 def clause_url(clause: str | None) -> str:
-    return f"{policy_url()}#{clause_anchor(clause)}" if clause else policy_url()
+    """The policy page's anchor for a clause (/policy/#clause-1-5), as the policies app makes it."""
+    from socialguard.web.policies import services as policies
+    return policies.clause_url(clause) if clause else reverse("policies:show")
 
 
 @dataclass

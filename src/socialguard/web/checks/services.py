@@ -4,6 +4,7 @@ context from the database, and log the run. No analysis happens here."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 import threading
 import time
@@ -18,9 +19,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialguard.analysis.pipeline import Engine, default_engine
+from socialguard.errors import SocialguardError
 from socialguard.analysis.post import Post, SchoolContext
 from socialguard.web.checks.models import CheckFinding, CheckRun
 
+log = logging.getLogger(__name__)
 STAFF_ROLES = frozenset({"trust_exec", "head", "dsl", "comms", "teacher"})
 IMAGE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif"}
 MAX_IMAGES = 4
@@ -28,8 +31,38 @@ _CONTEXTS_LOCK = threading.Lock()
 
 
 def engine() -> Engine:
-    """The shared engine (tests swap it for one with known detectors)."""
+    """The shared engine with the bundled policy."""
     return default_engine()
+
+
+# (policy version pk, hash of its YAML) -> an engine with that policy and the shared detectors
+_ENGINES: OrderedDict[tuple[int, int], Engine] = OrderedDict()
+
+
+def engine_for(school: Any) -> Engine:
+    """The engine with the policy the school's trust has approved (the bundled one if none):
+    a trust that changes a severity in its policy sees it in the very next check."""
+    from socialguard.web.policies.services import current_version
+
+    version = current_version(getattr(school, "trust", None))
+    if version is None:
+        return engine()
+    key = (version.pk, hash(version.yaml_text))
+    with _CONTEXTS_LOCK:
+        hit = _ENGINES.get(key)
+    if hit is not None:
+        return hit
+    try:
+        policy = version.policy()
+    except SocialguardError:
+        log.exception("approved policy version %s does not load; using the bundled policy", version.pk)
+        return engine()
+    built = Engine(policy=policy, detectors=engine().detectors)
+    with _CONTEXTS_LOCK:
+        _ENGINES[key] = built
+        while len(_ENGINES) > 8:
+            _ENGINES.popitem(last=False)
+    return built
 
 
 def author_role_for(roles: set[str]) -> str:
@@ -150,6 +183,7 @@ def run_check(*, school: Any, user: Any, post: Post, images: list[Upload] = (),
               source: str = "web", handle: str = "") -> CheckRun:
     """Check ``post`` against ``school``'s context as it is now, and log the run."""
     ctx = school_context(school)
+    eng = engine_for(school)
     t0 = time.perf_counter()
     if images:
         with tempfile.TemporaryDirectory(prefix="sg-check-") as tmp:
@@ -160,9 +194,9 @@ def run_check(*, school: Any, user: Any, post: Post, images: list[Upload] = (),
                 names.append(name)
             post.images = names
             post.base_dir = Path(tmp)
-            result = engine().check(post, ctx)
+            result = eng.check(post, ctx)
     else:
-        result = engine().check(post, ctx)
+        result = eng.check(post, ctx)
     ms = (time.perf_counter() - t0) * 1000
     with transaction.atomic():
         run = CheckRun.objects.create(
