@@ -347,19 +347,28 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
         # First, preferred and nick names
         cands = idx.single.get(t.key)
         kind_fuzzy = False
-        proper_phrase = (nxt is not None and nxt.cap and _adjacent(folded, t, nxt)) or \
-            (prev is not None and prev.cap and not prev.initial and _adjacent(folded, prev, t))
-        if not cands and t.cap and len(t.key) >= 5 and t.key.isalpha() and not t.initial \
-                and not proper_phrase \
+        if not cands and t.cap and len(t.key) >= 5 and t.key.isalpha() \
                 and t.key not in common and t.key not in _NOT_SURNAME and t.key not in idx.school_words \
                 and t.key not in idx.surname:
+            next_is_word = nxt is not None and nxt.cap and _adjacent(folded, t, nxt)
             target = _fuzzy(idx, t.key)
-            if target:
+            if target and next_is_word:
+                # "Kasper Nowak": a misspelt first name, confirmed by the surname
+                sure = [p for p, _k in idx.single[target] if _name_tokens(p.last_name)[:1] == (nxt.key,)]
+                for p in sure:
+                    emit(p, t.fs, nxt.fe, "fuzzy", 0.85)
+                if sure:
+                    used_until = nxt.fe
+                    continue
+            proper_phrase = next_is_word or (
+                prev is not None and prev.cap and not prev.initial and _adjacent(folded, prev, t))
+            if target and not t.initial and not proper_phrase:
                 cands = idx.single.get(target)
                 kind_fuzzy = True
         if not cands:
             continue
-        if t.key in common and not _used_as_name(t, prev, nxt, folded):
+        nxt2 = toks[i + 2] if i + 2 < n else None
+        if t.key in common and not _used_as_name(t, prev, nxt, folded, nxt2):
             continue
         if _TITLE_AFTER.match(folded[t.fe:t.fe + 20]):
             continue
@@ -426,7 +435,8 @@ this last next the a an every in of during over early late by with visit visitin
 """.split())
 
 
-def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None, folded: str) -> bool:
+def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None, folded: str,
+                  nxt2: _Tok | None = None) -> bool:
     """A common-word name ('Grace', 'Will', 'Summer') counts only when it reads as a name."""
     if not t.cap:
         return False
@@ -438,6 +448,9 @@ def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None, folded: str) -> 
     if t.poss:
         return True
     if nxt is not None and nxt.key in _WORD_FOLLOWERS:
+        return False
+    # "Grace and kindness ..." is the word; "Grace and Olivia ..." may be a name
+    if nxt is not None and nxt.key in ("and", "or") and nxt2 is not None and not nxt2.cap:
         return False
     return True
 

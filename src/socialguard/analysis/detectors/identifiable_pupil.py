@@ -46,7 +46,8 @@ _SENSITIVE = re.compile(
 _DESCRIBED = re.compile(
     r"\b(?:the|that|this)\s+(?:(?:little|new|[\"'‘’]?[a-z-]+[\"'‘’]?)\s+)?"
     r"(?:boy|girl|kid|lad|lass|child)\s+"
-    r"(?:in|from)\s+(?:year\s?\d{1,2}|yr\s?\d{1,2}|y\d{1,2}|reception|\d{1,2}[a-z]\b|my class|our class|class \w+)"
+    r"(?:in|from)\s+(?:year\s?\d{1,2}|yr\s?\d{1,2}|y\d{1,2}|reception|\d{1,2}[a-z]\b|my class|our class|class \w+|"
+    r"[A-Z][a-z]+['’]s class)"
     r"(?:\s+(?:who|whose|with|that)\b[^.!?\n]{0,50})?",
     re.I)
 _DESCRIBED_STAFF = re.compile(

@@ -71,6 +71,7 @@ _OWN_OFFER = re.compile(
     r"|\bmy\s+(?:own\s+|personal\s+|mobile\s+|work\s+)?(?:number|mobile|phone|no\.?|e-?mail|address|email address)\b"
     r"|\bme\s+on\b|\bi'?m\s+on\b",
     re.I)
+_OWN_AFTER = re.compile(r"\W{0,3}(?:my|mine|me)\b", re.I)  # "07700 900123 (my mobile)"
 _THIRD_PARTY = re.compile(
     r"\b(?:his|her|their|hers)\s+(?:own\s+|personal\s+|private\s+|mobile\s+|home\s+)?"
     r"(?:number|mobile|phone|no\.?|e-?mail|address|email address)\b"
@@ -132,6 +133,11 @@ _DATA_LIST = re.compile(
     re.I)
 
 _DATA_HINT = re.compile(r"dobs|d\.o\.b|dates of birth|addresses|phone numbers|emergency|medical|contact details")
+_OWN_CHILD_BEFORE = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|child|boy|girl|lad|kid|baby|little one|youngest|eldest|"
+    r"dad|mum|mom|mam|father|mother|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|"
+    r"brother|sister|twins?)\b"
+    r"|\b(?:i was|i'm|i am)\s+born\b", re.I)
 _UPN = re.compile(r"(?<![a-z0-9])[a-z]\d{11}[a-z0-9](?![a-z0-9])", re.I)
 _NINO = re.compile(
     r"(?<![a-z0-9])((?!bg|gb|kn|nk|nt|tn|zz)(?:qq|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]))"
@@ -274,7 +280,7 @@ class PersonalDataDetector(Detector):
                 continue  # the school's office number, or another line in its own block
             span = nt.span(m.start, m.end)
             before = inp.post.text[max(0, span[0] - 60):span[0]]
-            if self._own_offer(before):
+            if self._own_offer(before) or _OWN_AFTER.match(inp.post.text, span[1]):
                 if inp.post.author.role == "staff" and inp.post.interaction.get("with_role") == "pupil":
                     yield _Hit("staff-number", span, 0.9, "A member of staff gives pupils a personal phone number.",
                                _REMEDY["staff-number"])
@@ -346,9 +352,18 @@ class PersonalDataDetector(Detector):
     def _dates(self, inp: CheckInput) -> Iterator[_Hit]:
         nt = inp.text.folded
         t = nt.text
+        own = own_children(inp)
         for m in (_DATE.finditer(t) if _BIRTH_CUE.search(t) else ()):
             window = t[max(0, m.start() - 45):m.end() + 25]
             if _BIRTH_CUE.search(window):
+                if _OWN_CHILD_BEFORE.search(t[max(0, m.start() - 45):m.start()]):
+                    continue  # a parent giving their own child's birthday: their own family's data
+                span = nt.span(m.start(), m.end())
+                s_, _e = _sentence_bounds(inp, *span)
+                mentions = roster_mentions(inp)
+                named = _mentions_between(mentions, _mention_starts(inp, mentions), s_, span[0])
+                if named and all(mm.person.id in own for mm in named):
+                    continue
                 yield _Hit("dob", nt.span(m.start(), m.end()), 0.9,
                            "A date of birth is published.", _REMEDY["dob"])
         m = _DATA_LIST.search(t) if _DATA_HINT.search(t) else None
@@ -442,6 +457,9 @@ class PersonalDataDetector(Detector):
         own_ref = [m.end() for m in _OWN_REF.finditer(text, s, span[0])]
         if others and own_ref and own_ref[-1] > max(mm.end for mm in others) and span[0] - own_ref[-1] < 40:
             return None  # "Dean, my son is autistic": the author's own child, not Dean
+        if others and len(others) < len(near) and re.search(
+                r"\b(?:his|her|their)\s+(?:\w+\s+)?$", text[max(0, span[0] - 20):span[0]], re.I):
+            return None  # "Alfie's teacher has been amazing with his dyslexia": own child's, by pronoun
         if others:
             return 0.85 if any(mm.person.role == "pupil" for mm in others) else 0.8
         if near:
