@@ -185,3 +185,9 @@ def test_checks_follow_the_policy_version_the_trust_has_approved(school, client_
     c.post(url(school), {"text": PHONE_POST, "account": "personal"})
     before, after = CheckRun.objects.order_by("pk")
     assert (before.decision, after.decision) == ("block", "review")
+
+
+def test_the_start_page_follows_a_school_chosen_on_the_schools_page_if_it_is_yours(school, other_school, client_as):
+    c = client_as("trust_exec")
+    assert c.get(reverse("checks:check") + "?school=birchwood")["Location"] == url(other_school)
+    assert client_as("teacher").get(reverse("checks:check") + "?school=birchwood")["Location"] == url(school)

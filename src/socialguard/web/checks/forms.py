@@ -128,6 +128,7 @@ class StepForm(forms.ModelForm):
             | Q(memberships__trust_id=school.trust_id, memberships__role__in=can),
             is_active=True).distinct().order_by("username")
         self.fields["approvers"].required = False
+        self.fields["approvers"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
 
     def clean(self) -> dict:
         data = super().clean()

@@ -44,6 +44,9 @@ def _error_text(e: ValidationError) -> str:
 @require_role(*ALL)
 def check_start(request: HttpRequest) -> HttpResponse:
     schools = list(schools_for(request.user))
+    wanted = request.GET.get("school")
+    if wanted and any(s.slug == wanted for s in schools):
+        return redirect("checks:check_school", school=wanted)
     if len(schools) == 1:
         return redirect("checks:check_school", school=schools[0].slug)
     return render(request, "checks/choose_school.html", {"schools": schools})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 register = template.Library()
 
@@ -28,6 +28,10 @@ def checks_nav(context: Any, active: str) -> dict:
     roles = getattr(request, "roles", set())
     links = [(reverse(f"checks:{name}", kwargs={"school": school.slug}), label, name == active or (name == "check_school" and active == "check"))
              for name, label, who in LINKS if who is None or roles & who]
+    try:
+        links.append((reverse("api:tokens"), "API tokens", active == "tokens"))
+    except NoReverseMatch:  # the API app is optional
+        pass
     return {"links": links, "school": school}
 
 
