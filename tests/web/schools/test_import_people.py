@@ -164,3 +164,16 @@ def test_a_hand_made_mapping_reads_unfamiliar_headings(school, users):
 def test_a_mapping_naming_a_missing_column_is_refused(school):
     rep = parse_roster(b"a,b\n1,2\n", mapping={"external_id": "a", "first_name": "zzz"})
     assert "zzz" in str(rep.errors[0])
+
+
+def test_a_duplicate_id_is_reported_even_when_its_first_row_has_another_problem(school):
+    text = "id,role,first_name,last_name,date_of_birth\nP9,pupil,Al,Ng,31/02/2016\nP9,pupil,Al,Ng,\n"
+    rep = parse_roster(text.encode())
+    assert [(e.line, "duplicate" in e.reason) for e in rep.errors] == [(2, False), (3, True)]
+
+
+def test_a_stored_mapping_that_matches_a_known_export_keeps_its_name(school):
+    headers = SIMS.splitlines()[0].split(",")
+    from socialguard.web.schools import mis
+    rep = parse_roster(SIMS.encode(), mapping=mis.mapping_for("sims", headers))
+    assert rep.format == "sims"

@@ -390,8 +390,9 @@ def parse_roster(raw: bytes, *, mapping: dict[str, str] | str | None = None,
         rep.errors.append(RowError(1, "two columns have the same heading"))
         return rep
     if isinstance(mapping, dict) and mapping:
-        rep.format = "custom"
         rep.mapping = {t: h for t, h in mapping.items() if h}
+        fmt = mis.detect_format(rep.headers)
+        rep.format = fmt if fmt and mis.mapping_for(fmt, rep.headers) == rep.mapping else "custom"
     else:
         fmt = mapping if isinstance(mapping, str) and mapping else mis.detect_format(rep.headers)
         if fmt is None or fmt not in mis.FORMATS:
@@ -433,17 +434,18 @@ def parse_roster(raw: bytes, *, mapping: dict[str, str] | str | None = None,
                                              f"{len(rep.headers)} (a stray comma or quote?)"))
             continue
         rec = {t: row[i].strip() for t, i in col.items()}
+        pid = rec.get("external_id", "")
+        if pid in seen:
+            rep.errors.append(RowError(line, f"duplicate id {pid!r} (first on line {seen[pid]})",
+                                       mis.TARGET_LABELS["external_id"]))
+            continue
+        if pid:
+            seen[pid] = line
         try:
             values = _parse_row(rec, default_role, line)
         except _RowProblem as p:
             rep.errors.append(RowError(line, p.reason, mis.TARGET_LABELS.get(p.field, p.field)))
             continue
-        pid = values["external_id"]
-        if pid in seen:
-            rep.errors.append(RowError(line, f"duplicate id {pid!r} (first on line {seen[pid]})",
-                                       mis.TARGET_LABELS["external_id"]))
-            continue
-        seen[pid] = line
         rep.rows.append(ImportRow(line=line, values=values))
     if not rep.rows and not rep.errors:
         rep.errors.append(RowError(2, "the file has a heading row but no people"))

@@ -268,6 +268,7 @@ def import_preview(request: HttpRequest, school: School, batch: int) -> HttpResp
 
 def _preview_ctx(school: School, b: ImportBatch, rep: services.ImportReport) -> dict:
     return {"school": school, "batch": b, "report": rep, "rows": rep.rows[:500],
+            "format_label": mis.FORMAT_LABELS.get(rep.format or "", "your column mapping"),
             "more": max(0, len(rep.rows) - 500),
             "labels": [(t, mis.TARGET_LABELS[t]) for t in mis.TARGETS if t in rep.mapping]}
 
