@@ -39,7 +39,7 @@ _SENSITIVE = re.compile(
     r"child protection|cp plan|safeguarding|diagnos|adhd|autis|medication|nhs|dob|upn|results?|"
     r"reading age|prison|arrested|behaviour plan|reduced timetable|1:1|free school meals|fsm|"
     r"self[- ]?harm|epilep|anaphyla|referr(?:ed|al)|police|court|custody|divorce|passed away|died|"
-    r"bereave|care order|foster|looked after|in care|steal|stole|thief|liar|trouble|fight|"
+    r"bereave|care order|foster|looked after|in care|steal|stole|thief|liar|trouble|fight|bull(?:y|ying|ied)|"
     r"got a \d|grade \d|failed|can'?t (?:read|blend|write))", re.I)
 
 # "the boy in 5S who ...", "that lad in year 6 with the ginger curtains"
@@ -64,7 +64,7 @@ _ADJECTIVE_OK = frozenset({"little", "new"})
 
 class IdentifiablePupilDetector(Detector):
     rule = "identifiable-pupil"
-    order = 50  # after personal-data, whose findings make a mention more serious
+    order = 150  # after personal-data and the harm rules, whose findings make a mention more serious
 
     def detect(self, inp: CheckInput) -> list[Finding]:
         school = inp.school
