@@ -204,3 +204,11 @@ def test_an_upload_left_uncommitted_for_a_day_is_dropped(client_as, school):
     old.refresh_from_db()
     assert old.status == "cancelled" and bytes(old.content) == b""
     assert ImportBatch.objects.filter(status="pending").count() == 1
+
+
+def test_the_consent_register_filters_by_year_and_lists_current_pupils_only(client_as, school):
+    r = client_as("teacher").get(url("consent", school), {"year": "4"})
+    assert b"Olivia" in r.content and b"Alfie" not in r.content
+    assert r.context["years"] == ["4", "5", "6"]          # past pupils have no year group
+    r = client_as("teacher").get(url("consent", school))
+    assert b"Grace" not in r.content                      # left in July

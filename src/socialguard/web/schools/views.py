@@ -146,7 +146,8 @@ def consent_register(request: HttpRequest, school: School) -> HttpResponse:
     year = request.GET.get("year", "")[:16]
     if year:
         qs = qs.filter(year_group=year)
-    years = sorted(set(school.people.filter(role="pupil").values_list("year_group", flat=True)))
+    years = sorted({y for y in school.people.filter(role="pupil", left_on__isnull=True)
+                    .values_list("year_group", flat=True) if y}, key=lambda y: (len(y), y))
     page = Paginator(qs.order_by("year_group", "last_name", "first_name", "id"), 100) \
         .get_page(request.GET.get("page"))
     return render(request, "schools/consent.html", {
