@@ -36,3 +36,16 @@ def test_a_consent_change_made_in_the_admin_is_logged(admin_client_, school):
     assert r.status_code == 302, r.content[:2000]
     c = ConsentChange.objects.get(person=p)
     assert (c.field, c.old, c.new, c.source) == ("photo_consent", True, False, "admin")
+
+
+def test_the_admin_add_forms_render(admin_client_):
+    for name in ("accounts_membership_add", "schools_person_add", "schools_school_add",
+                 "policies_policyversion_add"):
+        assert admin_client_.get(reverse(f"admin:{name}")).status_code == 200, name
+
+
+def test_a_membership_must_name_a_trust_or_a_school_not_both(admin_client_, school, users):
+    r = admin_client_.post(reverse("admin:accounts_membership_add"), {
+        "user": users["teacher"].pk, "trust": school.trust.pk, "school": school.pk,
+        "role": "head"})
+    assert r.status_code == 200 and b"either a trust or a school" in r.content
