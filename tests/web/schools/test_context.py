@@ -83,3 +83,11 @@ def test_unknown_keys_in_school_yaml_are_kept_with_a_warning(school):
     s, notes = import_school_yaml(text, school=school)
     assert any("houses" in n for n in notes)
     assert "houses" in export_school_yaml(s)
+
+
+def test_a_school_yaml_with_a_bad_email_is_refused_cleanly(school):
+    before = export_school_yaml(school)
+    with pytest.raises(ContextError, match="office_email"):
+        import_school_yaml(before.replace("office@oakfield.sch.uk", "not an email"), school=school)
+    school.refresh_from_db()
+    assert export_school_yaml(school) == before

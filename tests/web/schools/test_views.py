@@ -212,3 +212,16 @@ def test_the_consent_register_filters_by_year_and_lists_current_pupils_only(clie
     assert r.context["years"] == ["4", "5", "6"]          # past pupils have no year group
     r = client_as("teacher").get(url("consent", school))
     assert b"Grace" not in r.content                      # left in July
+
+
+def test_hostile_query_strings_are_harmless(client_as, school):
+    c = client_as("teacher")
+    assert c.get(url("people", school), {"q": "a\x00b", "page": "-1", "role": "x'"}).status_code == 200
+    assert c.get(url("consent", school), {"year": "\x00", "page": "zz"}).status_code == 200
+    assert c.get(url("people", school), {"q": "<script>"}).content.count(b"<script>") == 0
+
+
+def test_an_id_too_big_for_the_database_is_not_found(client_as, school):
+    huge = 10 ** 30
+    assert client_as("head").get(url("person", school, person=huge)).status_code == 404
+    assert client_as("head").get(url("import_preview", school, batch=huge)).status_code == 404

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -153,7 +154,11 @@ def import_school_yaml(text: str, *, school: School | None = None, trust: Trust 
     s.office_email = ctx.office_email
     s.min_platform_age = ctx.min_platform_age
     s.extra = _jsonable(ctx.extra)
-    s.full_clean(exclude=["slug"] if school else None)
+    try:
+        s.full_clean(exclude=["slug"] if school else None)
+    except ValidationError as e:
+        field, msgs = next(iter(e.message_dict.items()))
+        raise ContextError(" ".join(msgs), file=source, field=field) from None
     s.save()
     return s, notes
 
@@ -491,6 +496,16 @@ def _plan(school: School, rep: ImportReport, *, lock: bool = False) -> dict[str,
     return existing
 
 
+def _clean(p: Person, line: int) -> None:
+    """Model validation as a last guard; the row checks above should already have caught it."""
+    try:
+        p.full_clean(exclude=["children"], validate_unique=False)
+    except ValidationError as e:
+        field, msgs = next(iter(e.message_dict.items()))
+        raise ImportRefused(f"line {line}, {field}: {' '.join(msgs)}; nothing was imported",
+                            line=line, field=field) from None
+
+
 def import_people(school: School, file: Any, mapping: dict[str, str] | str | None = None,
                   user: Any = None, *, commit: bool = True, encoding: str = "auto",
                   default_role: str = "pupil") -> ImportReport:
@@ -527,7 +542,7 @@ def import_people(school: School, file: Any, mapping: dict[str, str] | str | Non
                 for k in _COMPARED:
                     if k in v:
                         setattr(p, k, v[k])
-                p.full_clean(exclude=["children"], validate_unique=False)
+                _clean(p, r.line)
                 p.save()
                 by_id[p.external_id] = p
                 for k in CONSENT_FIELDS:
@@ -542,7 +557,7 @@ def import_people(school: School, file: Any, mapping: dict[str, str] | str | Non
                         consent_log.append(ConsentChange(person=p, field=k, old=getattr(p, k),
                                                          new=v[k], changed_by=who, source="import"))
                     setattr(p, k, v[k])
-                p.full_clean(exclude=["children"], validate_unique=False)
+                _clean(p, r.line)
                 p.save()
         for r in rep.rows:
             if "child_ids" in r.values and (r.action == "create" or "child_ids" in r.changes):

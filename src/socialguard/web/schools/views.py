@@ -24,6 +24,11 @@ IMPORTERS = tuple(LEADERS | {"comms"})
 STALE_UPLOAD = dt.timedelta(days=1)
 
 
+def _param(request: HttpRequest, name: str, limit: int) -> str:
+    """A query-string value, trimmed; NUL removed (PostgreSQL refuses it in a string)."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:limit]
+
+
 def _download(text: str, filename: str, ctype: str) -> HttpResponse:
     resp = HttpResponse(text, content_type=f"{ctype}; charset=utf-8")
     resp["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -116,7 +121,7 @@ def people(request: HttpRequest, school: School) -> HttpResponse:
     role = request.GET.get("role", "")
     if role in dict(Person.ROLE_CHOICES):
         qs = qs.filter(role=role)
-    q = request.GET.get("q", "").strip()[:100]
+    q = _param(request, "q", 100)
     if q:
         qs = qs.filter(Q(first_name__icontains=q) | Q(last_name__icontains=q)
                        | Q(preferred_name__icontains=q) | Q(external_id__iexact=q))
@@ -143,7 +148,7 @@ def person_detail(request: HttpRequest, school: School, person: int) -> HttpResp
 @require_role(*STAFF)
 def consent_register(request: HttpRequest, school: School) -> HttpResponse:
     qs = school.people.filter(role="pupil", left_on__isnull=True)
-    year = request.GET.get("year", "")[:16]
+    year = _param(request, "year", 16)
     if year:
         qs = qs.filter(year_group=year)
     years = sorted({y for y in school.people.filter(role="pupil", left_on__isnull=True)
