@@ -222,7 +222,10 @@ def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
                 continue
             if "’" in key:
                 key = key.replace("’", "'")
-            if not _LEET_CHARS.isdisjoint(key):
+            stem = key.rstrip("0123456789")
+            if stem != key and stem.isalpha() and len(stem) > 1:
+                key = stem  # a handle's number: "@alfie2016"
+            elif not _LEET_CHARS.isdisjoint(key):
                 key = key.translate(_LEET)
             if key.endswith("'s") and len(key) > 2:
                 key, fe, poss = key[:-2], fe - 2, True

@@ -130,3 +130,11 @@ def test_each_kind_says_what_it_is():
     (f,) = [f for f in ENGINE.check(post, factories.school()).findings]
     assert f.message == "A mobile phone number is published."
     assert "office" in f.remedy
+
+
+def test_it_trusts_the_official_account_on_its_own_line_when_the_office_number_is_not_set():
+    school = factories.school(office_phone="", office_email="")
+    post = factories.post("Questions? Ring the office on 0113 496 0123.", **OFFICIAL)
+    assert ENGINE.check(post, school).findings == []
+    post = factories.post("Questions? Text Mrs Smith on 07700 900123.", **OFFICIAL)
+    assert [f.evidence for f in ENGINE.check(post, school).findings] == ["07700 900123"]

@@ -71,6 +71,8 @@ _OWN_OFFER = re.compile(
     r"|\bmy\s+(?:own\s+|personal\s+|mobile\s+|work\s+)?(?:number|mobile|phone|no\.?|e-?mail|address|email address)\b"
     r"|\bme\s+on\b|\bi'?m\s+on\b",
     re.I)
+_SCHOOL_LINE_CUE = re.compile(r"\b(?:office|reception|school|call us|ring us|phone us|contact us|tel|telephone)\b",
+                              re.I)
 _OWN_AFTER = re.compile(r"\W{0,3}(?:my|mine|me)\b", re.I)  # "07700 900123 (my mobile)"
 _THIRD_PARTY = re.compile(
     r"\b(?:his|her|their|hers)\s+(?:own\s+|personal\s+|private\s+|mobile\s+|home\s+)?"
@@ -280,6 +282,8 @@ class PersonalDataDetector(Detector):
                 continue  # the school's office number, or another line in its own block
             span = nt.span(m.start, m.end)
             before = inp.post.text[max(0, span[0] - 60):span[0]]
+            if inp.post.account == "official" and not nsn.startswith("7") and _SCHOOL_LINE_CUE.search(before[-40:]):
+                continue  # "ring the office on ...": the school's own line (office_phone may be unset)
             if self._own_offer(before) or _OWN_AFTER.match(inp.post.text, span[1]):
                 if inp.post.author.role == "staff" and inp.post.interaction.get("with_role") == "pupil":
                     yield _Hit("staff-number", span, 0.9, "A member of staff gives pupils a personal phone number.",
