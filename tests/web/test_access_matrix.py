@@ -18,7 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from socialguard.web.accounts.roles import ROLES
 from socialguard.web.policies.services import ensure_initial_version
-from socialguard.web.schools.models import ImportBatch
+from socialguard.web.accounts.models import Membership
+from socialguard.web.schools.models import ImportBatch, Trust
 
 SKIP_NAMESPACES = {"admin"}  # Django's admin has its own is_staff gate, tested below
 
@@ -68,10 +69,19 @@ def test_every_declaration_names_a_real_url_and_real_roles():
 
 
 @pytest.fixture
-def f(school, other_school, users, other_head):
+def other_exec(db, make_user):
+    trust = Trust.objects.create(name="Another Trust", slug="another")
+    u = make_user("other_exec")
+    Membership.objects.create(user=u, trust=trust, role="trust_exec")
+    return u
+
+
+@pytest.fixture
+def f(school, other_school, users, other_head, other_exec):
     head = users["head"]
     ns = SimpleNamespace(
         school=school, other_school=other_school, users=users, other_head=other_head,
+        other_exec=other_exec,
         pupil=school.people.get(external_id="P1"),
         batch=ImportBatch.objects.create(
             school=school, uploaded_by=head, filename="r.csv",
@@ -118,13 +128,16 @@ def test_each_role_reaches_exactly_the_urls_its_role_allows(name, f):
             problems.append(f"{role}: expected {sorted(ok)}, got {got}")
         if role not in allowed and got != 403:
             problems.append(f"{role}: expected 403, got {got}")
-    # Someone from another school never reaches this school's pages.
+    # Someone from another school, or the executive of another trust, never reaches this
+    # school's pages.
     if "school" in kwargs:
-        c = Client()
-        c.force_login(f.other_head)
-        got = _call(c, spec, url, f).status_code
-        if got != 403:
-            problems.append(f"head of another school: expected 403, got {got}")
+        for label, outsider in (("head of another school", f.other_head),
+                                ("executive of another trust", f.other_exec)):
+            c = Client()
+            c.force_login(outsider)
+            got = _call(c, spec, url, f).status_code
+            if got != 403:
+                problems.append(f"{label}: expected 403, got {got}")
     # Anonymous visitors: public pages answer, others send them to log in (or say 401).
     resp = _call(Client(), spec, url, f)
     if spec.get("public"):
