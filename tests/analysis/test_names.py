@@ -69,3 +69,40 @@ def test_it_knows_the_author():
     inp = CheckInput(f.post("hi", role="parent", name="Sarah Hughes"), school)
     assert author_is(school.by_id["R1"], inp)
     assert not author_is(school.by_id["R2"], inp)
+
+
+def other_school():
+    p = f.person
+    return f.school(people=[
+        p("Q1", "pupil", "Summer", "O'Neill", year_group="5"),
+        p("Q2", "pupil", "Grace", "Smith-Jones", year_group="4"),
+        p("Q3", "pupil", "William", "Hope", preferred_name="Will", year_group="6"),
+        p("Q4", "pupil", "Zoë", "Wiśniewska", year_group="3"),
+        p("Q6", "pupil", "Lily-Mae", "Turner", year_group="5"),
+        p("Q7", "pupil", "Mohammed", "Ali", preferred_name="Mo", year_group="4"),
+        p("S1", "staff", "Mark", "Jackson"),
+    ])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Well done Summer for her poem", [("Summer", "Q1")]),
+    ("Summer O'Neill won the race", [("Summer O'Neill", "Q1")]),
+    ("Summer's reading book is due back", [("Summer", "Q1")]),
+    ("Summer term starts on Monday!", []),
+    ("Summer is here at last", []),
+    ("Congratulations to Grace Smith-Jones!", [("Grace Smith-Jones", "Q2")]),
+    ("Grace Smith Jones was brilliant", [("Grace Smith Jones", "Q2")]),
+    ("Grace before meals is a tradition here", []),
+    ("Will you join us for the fair?", []),
+    ("Will Hope scored twice!", [("Will Hope", "Q3")]),
+    ("Zoe W in Year 3 read beautifully", [("Zoe W", "Q4")]),
+    ("Zoë Wisniewska read beautifully", [("Zoë Wisniewska", "Q4")]),
+    ("Lily Mae Turner was a star", [("Lily Mae Turner", "Q6")]),
+    ("Lily-Mae and Mo were stars", [("Lily-Mae", "Q6"), ("Mo", "Q7")]),
+    ("Half a mo, update coming", []),
+    ("Mo Salah visited!", []),
+    ("We hope you all have a lovely half term", []),
+])
+def test_it_handles_names_that_are_words_hyphens_and_accents(text, expected):
+    got = [(s, pid) for s, pid, _ in mentions(text, other_school()) if pid.startswith("Q")]
+    assert got == expected

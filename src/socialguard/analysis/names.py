@@ -49,12 +49,10 @@ amazing brilliant fantastic great good proud awesome super best cup
 # After a sentence-initial common-word name, these mean the word, not the person.
 _WORD_FOLLOWERS = frozenset("""
 term terms fair fete holiday holidays hols camp concert show festival trip sports half school
-club uniform time break party day days fayre event events reading timetable is's you i we
+club uniform time break party day days fayre event events reading timetable you i we
 they he she it the a an this that your my our his her their me us them there here of to
-be been are is was were will would can could should must shall may might do does did has
-have had period garden gardens ball season collection range sale edition there anyone
+period garden gardens ball season collection range sale edition anyone before after
 everyone someone somebody all any parents children pupils families staff kids people these those
-for
 """.split())
 
 _TOKEN = re.compile(r"[a-z0-9@$]+(?:['’\-][a-z0-9@$]+)*")
@@ -161,14 +159,22 @@ def _build(school: SchoolContext) -> _Index:
                 if t and all(t != g for g, _ in given):
                     given.append((t, "nickname"))
         last = _name_tokens(p.last_name)
+        for toks, kind in list(given):
+            if len(toks) == 1 and "-" in toks[0]:  # "Lily-Mae" is also written "Lily Mae"
+                given.append((tuple(toks[0].split("-")), kind))
         for toks, kind in given:
             if len(toks) == 1:
                 add_single(toks[0], p, kind)
                 if len(toks[0]) >= 5 and toks[0].isalpha():
                     fuzzy.add(toks[0])
+            else:  # a given name of several words matches as a whole
+                idx.full.setdefault(toks[0], []).append((toks, p, kind))
             if last:
                 seq = toks + last
-                idx.full.setdefault(seq[0], []).append((seq, p))
+                idx.full.setdefault(seq[0], []).append((seq, p, "full"))
+                if "-" in last[0]:  # "Smith-Jones" written "Smith Jones"
+                    seq2 = toks + tuple(last[0].split("-")) + last[1:]
+                    idx.full.setdefault(seq2[0], []).append((seq2, p, "full"))
         if last:
             idx.surname.setdefault(last[-1], []).append(p)
             if len(last) > 1:
@@ -304,8 +310,8 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
 
         # Full names: "Dylan Evans", "Alfie Hughes", "Kasia Nowak"
         best = 0
-        full_hits: list[Person] = []
-        for seq, person in idx.full.get(t.key, ()):
+        full_hits: list[tuple[Person, str]] = []
+        for seq, person, fkind in idx.full.get(t.key, ()):
             k = len(seq)
             chunk = toks[i:i + k]
             if len(chunk) == k and tuple(c.key for c in chunk) == seq and all(
@@ -314,12 +320,12 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
                     continue
                 if k > best:
                     best = k
-                    full_hits = [person]
+                    full_hits = [(person, fkind)]
                 elif k == best:
-                    full_hits.append(person)
+                    full_hits.append((person, fkind))
         if best:
-            for person in full_hits:
-                emit(person, t.fs, toks[i + best - 1].fe, "full", 1.0)
+            for person, fkind in full_hits:
+                emit(person, t.fs, toks[i + best - 1].fe, fkind, 1.0 if fkind == "full" else 0.8)
             used_until = toks[i + best - 1].fe
             continue
 
@@ -433,6 +439,8 @@ def _surname_people(idx: _Index, toks: list[_Tok], i: int, folded: str) -> list[
     return found
 
 
+_SEASONS = frozenset({"summer", "autumn", "winter", "spring"})
+_SEASON_VERBS = frozenset({"is", "was", "has", "will", "starts", "begins", "ends", "brings", "s"})
 _WORD_PRECEDERS = frozenset("""
 this last next the a an every in of during over early late by with visit visiting near
 """.split())
@@ -450,7 +458,7 @@ def _used_as_name(t: _Tok, prev: _Tok | None, nxt: _Tok | None, folded: str,
         return False
     if t.poss:
         return True
-    if nxt is not None and nxt.key in _WORD_FOLLOWERS:
+    if nxt is not None and (nxt.key in _WORD_FOLLOWERS or (t.key in _SEASONS and nxt.key in _SEASON_VERBS)):
         return False
     # "Grace and kindness ..." is the word; "Grace and Olivia ..." may be a name
     if nxt is not None and nxt.key in ("and", "or") and nxt2 is not None and not nxt2.cap:
