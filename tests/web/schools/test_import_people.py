@@ -177,3 +177,8 @@ def test_a_stored_mapping_that_matches_a_known_export_keeps_its_name(school):
     from socialguard.web.schools import mis
     rep = parse_roster(SIMS.encode(), mapping=mis.mapping_for("sims", headers))
     assert rep.format == "sims"
+
+
+def test_it_reads_a_utf16_unicode_text_export(school, users):
+    rep = import_people(school, ARBOR.encode("utf-16"), None, users["head"])
+    assert rep.ok and rep.encoding == "utf-16" and school.people.filter(external_id="A-77").exists()
