@@ -32,6 +32,10 @@ ACCESS = {
     "api:findings": {"roles": ALL, "anonymous": 401, "data": Q},
     "api:drafts": {"roles": DRAFT_READERS, "anonymous": 401, "data": Q},
     "api:draft": {"roles": DRAFT_READERS, "anonymous": 401, "kwargs": lambda f: {"draft_id": f.draft.pk}},
+    **{f"api:{n}": {"roles": DRAFT_READERS, "anonymous": 401, "method": "post",
+                    "skip": "JSON body: tested per role in tests/web/api/test_api_drafts.py"}
+       for n in ("draft_create", "draft_revise", "draft_submit", "draft_approve", "draft_reject",
+                 "draft_override", "draft_publish")},
     "api:approvals": {"roles": DRAFT_READERS, "anonymous": 401, "data": Q},
     "api:import_people": {"roles": IMPORTERS, "anonymous": 401, "method": "post",
                           "skip": "the school is a query parameter on a multipart POST: tested per "

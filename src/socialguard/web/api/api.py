@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
 from ninja import File, NinjaAPI, Path, Query
@@ -23,7 +24,8 @@ from socialguard.web.checks.models import Approval, CheckFinding, CheckRun, Draf
 from socialguard.web.checks.roles import CHECKERS, DRAFT_READERS, IMPORTERS, LOG_READERS
 from socialguard.web.api.models import ApiToken
 from socialguard.web.api.schemas import (
-    ApprovalOut, CheckRunOut, DraftOut, Err, FindingRowOut, ImportOut, MeOut, PostIn, ResultOut,
+    ApprovalOut, CheckRunOut, DraftIn, DraftOut, Err, FindingRowOut, ImportOut, MeOut, NoteIn,
+    OverrideIn, PostIn, ReasonIn, ResultOut, ReviseIn,
 )
 from socialguard.web.schools.models import School
 
@@ -197,7 +199,7 @@ def _draft_out(d: Draft) -> dict:
     return {"id": d.pk, "school": d.school.slug, "title": d.title, "handle": d.handle,
             "platform": d.platform, "status": d.status, "author": d.author.get_username(),
             "version": v.number, "text": v.text, "decision": v.check_run.decision,
-            "findings": [f.to_dict() for f in v.check_run.findings.all()],
+            "findings": [{**f.to_dict(), "id": f.pk} for f in v.check_run.findings.all()],
             "created_at": d.created_at, "updated_at": d.updated_at, "submitted_at": d.submitted_at}
 
 
@@ -219,6 +221,74 @@ def draft(request: HttpRequest, draft_id: int = Path(..., ge=1, le=2**62)):
         raise ApiError(404, f"no draft {draft_id} that you can see")
     _school(request, d.school.slug, DRAFT_READERS)
     return _draft_out(workflow.refresh(d))
+
+
+ACT = {200: DraftOut, 409: Err, **ERRORS}
+
+
+def _act(request: HttpRequest, draft_id: int, action) -> dict:
+    """Run a workflow step on a draft the caller can see: 403 for a role that may not,
+    409 when the draft's state does not allow it (the message says why)."""
+    d = Draft.objects.select_related("school", "author").filter(pk=draft_id).first()
+    if d is None or not role_in(request.user, d.school):
+        raise ApiError(404, f"no draft {draft_id} that you can see")
+    _school(request, d.school.slug, DRAFT_READERS)
+    workflow.refresh(d)
+    try:
+        action(d)
+    except PermissionDenied as e:
+        raise ApiError(403, str(e) or "not allowed") from None
+    except DjangoValidationError as e:
+        raise ApiError(409, " ".join(e.messages)) from None
+    d.refresh_from_db()
+    return _draft_out(d)
+
+
+@api.post("/drafts", response={200: DraftOut, 409: Err, **ERRORS},
+          summary="Write a draft for one of the school's official accounts (checked at once)")
+def draft_create(request: HttpRequest, body: DraftIn):
+    sch, _ = _school(request, body.school, DRAFT_READERS)
+    if body.handle not in (sch.official_accounts or []):
+        raise ApiError(400, f"{body.handle!r} is not one of {sch.name}'s official accounts: "
+                            f"{', '.join(sch.official_accounts or []) or 'none yet'}")
+    try:
+        d = workflow.create_draft(school=sch, user=request.user, handle=body.handle,
+                                  platform=body.platform, text=body.text, title=body.title)
+    except PermissionDenied as e:
+        raise ApiError(403, str(e)) from None
+    return _draft_out(d)
+
+
+@api.post("/drafts/{draft_id}/versions", response=ACT, summary="Save a new version (checked; needs submitting again)")
+def draft_revise(request: HttpRequest, body: ReviseIn, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.revise(d, request.user, body.text))
+
+
+@api.post("/drafts/{draft_id}/submit", response=ACT, summary="Submit a draft for approval (its author)")
+def draft_submit(request: HttpRequest, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.submit(d, request.user))
+
+
+@api.post("/drafts/{draft_id}/approve", response=ACT, summary="Approve the current step (an approver of it)")
+def draft_approve(request: HttpRequest, body: NoteIn, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.approve(d, request.user, body.reason))
+
+
+@api.post("/drafts/{draft_id}/reject", response=ACT, summary="Reject with a written reason (an approver)")
+def draft_reject(request: HttpRequest, body: ReasonIn, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.reject(d, request.user, body.reason))
+
+
+@api.post("/drafts/{draft_id}/overrides", response=ACT,
+          summary="Override a blocking finding with a written reason, which is kept (an approver)")
+def draft_override(request: HttpRequest, body: OverrideIn, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.override(d, request.user, body.finding, body.reason))
+
+
+@api.post("/drafts/{draft_id}/publish", response=ACT,
+          summary="Mark an approved draft as published; it goes to the archive")
+def draft_publish(request: HttpRequest, draft_id: int = Path(..., ge=1, le=2**62)):
+    return _act(request, draft_id, lambda d: workflow.publish(d, request.user))
 
 
 @api.get("/approvals", response={200: list[ApprovalOut], **ERRORS},

@@ -40,6 +40,7 @@ class PostIn(Schema):
 
 
 class FindingOut(Schema):
+    id: int | None = Field(None, description="The stored finding's id (to override it on a draft)")
     rule: str
     clause: str | None
     severity: Literal["block", "review", "advice"]
@@ -137,3 +138,28 @@ class ImportOut(Schema):
     errors: list[ImportErrorOut]
     warnings: list[str]
     summary: str
+
+
+class DraftIn(Schema):
+    school: str = Field(..., pattern=r"^[-a-zA-Z0-9_]{1,80}$")
+    handle: str = Field(..., min_length=1, max_length=200, description="one of the school's official accounts")
+    platform: Literal["facebook", "facebook-group-moderated", "x", "instagram", "tiktok", "youtube",
+                      "linkedin", "snapchat", "whatsapp", "classdojo", "tapestry", "other"]
+    text: str = Field(..., min_length=1, max_length=20_000)
+    title: str = Field("", max_length=120)
+
+
+class ReviseIn(Schema):
+    text: str = Field(..., min_length=1, max_length=20_000)
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., min_length=10, max_length=2000, pattern=r"\S")
+
+
+class NoteIn(Schema):
+    reason: str = Field("", max_length=2000)
+
+
+class OverrideIn(ReasonIn):
+    finding: int = Field(..., ge=1, le=2**62)
