@@ -191,3 +191,16 @@ def test_the_start_page_follows_a_school_chosen_on_the_schools_page_if_it_is_you
     c = client_as("trust_exec")
     assert c.get(reverse("checks:check") + "?school=birchwood")["Location"] == url(other_school)
     assert client_as("teacher").get(reverse("checks:check") + "?school=birchwood")["Location"] == url(school)
+
+
+def test_the_csv_log_neutralises_formulas_and_keeps_each_user_to_their_own_runs(school, client_as):
+    import csv
+    import io
+    client_as("teacher").post(url(school), {"text": '=HYPERLINK("http://evil","x") 07700 900123',
+                                            "account": "personal"})
+    client_as("parent").post(url(school), {"text": "+parent's post", "account": "personal"})
+    csv_url = reverse("checks:runs_csv", kwargs={"school": school.slug})
+    rows = list(csv.DictReader(io.StringIO(client_as("head").get(csv_url).content.decode("utf-8-sig"))))
+    assert sorted(r["text"] for r in rows) == ["'+parent's post", "'=HYPERLINK(\"http://evil\",\"x\") 07700 900123"]
+    mine = list(csv.DictReader(io.StringIO(client_as("parent").get(csv_url).content.decode("utf-8-sig"))))
+    assert [r["text"] for r in mine] == ["'+parent's post"]

@@ -24,6 +24,7 @@ ACCESS = {
     "checks:check_school": {"roles": ALL, "kwargs": S},
     "checks:fix": {"roles": ALL, "kwargs": S, **POST_OK},
     "checks:runs": {"roles": ALL, "kwargs": S},
+    "checks:runs_csv": {"roles": ALL, "kwargs": S},
     # the log's leaders see every run; anyone else only their own (this one is the teacher's)
     "checks:run": {"roles": LOG_READERS | {"teacher"}, "kwargs": RUN},
     "checks:drafts": {"roles": DRAFT_READERS, "kwargs": S},

@@ -8,6 +8,7 @@ urlpatterns = [
     path("check/<slug:school>/", views.check, name="check_school"),
     path("check/<slug:school>/fix/", views.fix, name="fix"),
     path("checks/<slug:school>/runs/", views.runs, name="runs"),
+    path("checks/<slug:school>/runs.csv", views.runs_csv, name="runs_csv"),
     path("checks/<slug:school>/runs/<int:pk>/", views.run_detail, name="run"),
     path("checks/<slug:school>/drafts/", views.drafts, name="drafts"),
     path("checks/<slug:school>/drafts/new/", views.draft_new, name="draft_new"),

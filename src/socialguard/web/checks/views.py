@@ -153,6 +153,28 @@ def runs(request: HttpRequest, school: Any) -> HttpResponse:
 
 
 @require_role(*ALL)
+def runs_csv(request: HttpRequest, school: Any) -> HttpResponse:
+    """The check log as CSV; every cell a spreadsheet could run as a formula is neutralised."""
+    import csv
+
+    from socialguard.web.schools.services import safe_cell
+
+    resp = HttpResponse(content_type="text/csv; charset=utf-8")
+    resp["Content-Disposition"] = f'attachment; filename="{school.slug}-check-log.csv"'
+    resp.write("\ufeff")  # so Excel reads UTF-8
+    w = csv.writer(resp)
+    w.writerow(["id", "when", "user", "source", "account", "handle", "platform", "decision",
+                "rules", "clauses", "text"])
+    for r in _runs_for(request, school).prefetch_related("findings")[:10_000]:
+        fs = list(r.findings.all())
+        w.writerow([r.pk, r.created_at.isoformat(), safe_cell(r.user.get_username() if r.user else ""),
+                    r.source, r.account, safe_cell(r.handle), r.platform, r.decision,
+                    " ".join(sorted({f.rule for f in fs})), " ".join(sorted({f.clause for f in fs if f.clause})),
+                    safe_cell(r.text)])
+    return resp
+
+
+@require_role(*ALL)
 def run_detail(request: HttpRequest, school: Any, pk: int) -> HttpResponse:
     run = get_object_or_404(CheckRun.objects.select_related("user"), pk=pk, school=school)
     if run.user_id != request.user.pk and not (request.roles & LOG_READERS):
