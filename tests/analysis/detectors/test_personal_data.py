@@ -105,6 +105,8 @@ CASES = [
     ("an anti-bullying post naming no one", "Anti-Bullying Week: be kind online, report it, never share", OFFICIAL,
      None),
     ("a stadium with no house number", "Two tickets for Portman Road on Saturday", STAFF, None),
+    ("a famous address", "10 Downing Street announced more funding for schools", PUBLIC, None),
+    ("a venue's address", "The car park at 12 Abbey Road is closed on Saturday", PUBLIC, None),
     ("a street named by the school for an event", "The fun run starts at 12 Abbey Road car park", OFFICIAL, None),
 ]
 

@@ -111,6 +111,8 @@ _ADDRESS = re.compile(
     r"(?<![\w£$.,:/])(?:(?i:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+"
     r"(?:[A-Z][a-z'’]+\s+){1,3}" + _STREET_SUFFIX + r"\b"
     r"(?:\s+(?:East|West|North|South|Upper|Lower)\b)?")
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b", re.I)
+_NAMED_BEFORE = re.compile(r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:['’]s)?\s*(?:at|,|:|-|lives at)?\s*$")
 _FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d{1,3}[a-z]?\b", re.I)
 _LIVES = re.compile(
     r"\b(?:lives|living|live|staying|moved)\s+(?:at|on|in)\s+(?:the\s+)?"
@@ -388,6 +390,8 @@ class PersonalDataDetector(Detector):
                 continue  # a venue's address on the school's own account
             if self._own_offer(before):
                 continue
+            if not self._address_of_someone(inp, m.start(), m.end()):
+                continue  # "10 Downing Street announced ...", "the car park at 12 Abbey Road"
             found.append((m.start(), m.end()))
             yield _Hit("address", (m.start(), m.end()), 0.9, "A home address is published.", _REMEDY["address"])
         for m in _LIVES.finditer(text):
@@ -418,6 +422,19 @@ class PersonalDataDetector(Detector):
             for m in _PLATE.finditer(text):
                 yield _Hit("plate", (m.start(), m.end()), 0.7,
                            "A vehicle registration number is published.", _REMEDY["plate"])
+
+    @staticmethod
+    def _address_of_someone(inp: CheckInput, a: int, b: int) -> bool:
+        """An address counts when the post ties it to a person or a home, not to a venue."""
+        text = inp.post.text
+        s, e = _sentence_bounds(inp, a, b)
+        window = text[max(0, s - 1):min(len(text), e + 80)]
+        if _ADDRESS_CUE.search(window) or _PERSON_PRONOUN.search(window):
+            return True
+        if _NAMED_BEFORE.search(text[max(0, a - 40):a]) or _ROLE_PERSON.search(text[s:e]):
+            return True
+        mentions = roster_mentions(inp)
+        return bool(_mentions_between(mentions, _mention_starts(inp, mentions), s, e))
 
     # ------------------------------------------------------------ health
     def _health(self, inp: CheckInput) -> Iterator[_Hit]:
