@@ -44,3 +44,24 @@ def test_the_dashboard_page_draws_its_charts_as_inline_svg(school, users, client
     assert html.count("<svg") == 2 and 'class="k-block"' in html
     assert "Personal data (GDPR): 1." in html          # the chart's text alternative
     assert "cdn" not in html.lower() and "<script" not in html
+
+
+def test_prune_checks_deletes_old_logged_checks_but_keeps_drafts_checks(school, users):
+    import io
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    from socialguard.web.checks.models import CheckRun
+    old = run(school, users["teacher"], PHONE)
+    d = workflow.create_draft(school=school, user=users["teacher"], handle="@OakfieldPrimary",
+                              platform="x", text="Fair on Friday")
+    long_ago = timezone.now() - dt.timedelta(days=200)
+    CheckRun.objects.filter(pk__in=[old.pk, d.version.check_run_id]).update(created_at=long_ago)
+    recent = run(school, users["teacher"], "today")
+    out = io.StringIO()
+    call_command("prune_checks", "--days", "90", stdout=out)
+    assert "deleted 1 check run(s)" in out.getvalue()
+    assert set(CheckRun.objects.values_list("pk", flat=True)) == {recent.pk, d.version.check_run_id}
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("prune_checks", "--days", "0")
