@@ -21,7 +21,9 @@ from socialguard.errors import SocialguardError
 from socialguard.web.accounts.permissions import role_in, schools_for
 from socialguard.web.checks import services, workflow
 from socialguard.web.checks.models import Approval, CheckFinding, CheckRun, Draft
-from socialguard.web.checks.roles import CHECKERS, DRAFT_READERS, IMPORTERS, LOG_READERS
+from socialguard.web.checks.roles import (
+    CHECKERS, DRAFT_READERS, DRAFT_WRITERS, IMPORTERS, LOG_READERS,
+)
 from socialguard.web.api.models import ApiToken
 from socialguard.web.api.schemas import (
     ApprovalOut, CheckRunOut, DraftIn, DraftOut, Err, FindingRowOut, ImportOut, MeOut, NoteIn,
@@ -146,7 +148,7 @@ def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., patt
         p = services.build_post(text="", extra=data)
     except SocialguardError as e:
         raise ApiError(400, str(e)) from None
-    if p.account == "official" and not roles & DRAFT_READERS:
+    if p.account == "official" and not roles & DRAFT_WRITERS:
         raise ApiError(403, "only staff check posts for the school's official accounts")
     run = services.run_check(school=sch, user=request.user, post=p, source="api")
     res = run.result_dict()
