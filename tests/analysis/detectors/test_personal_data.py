@@ -28,6 +28,8 @@ CASES = [
      "\uff10\uff17\uff17\uff10\uff10 900123"),
     ("staff give pupils a personal number", "Revision group: message me on 07700 900187 if you want adding",
      dict(STAFF, interaction={"with_role": "pupil"}), "07700 900187"),
+    ("staff give a year group a personal number", "Year 9s, text me on 07700 900188 for the revision notes",
+     STAFF, "07700 900188"),
     # e-mail
     ("a personal e-mail", "Email Mr Patel direct on mark.patel72@gmail.com, he never answers",
      PUBLIC, "mark.patel72@gmail.com"),

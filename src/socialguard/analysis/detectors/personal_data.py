@@ -73,6 +73,9 @@ _OWN_OFFER = re.compile(
     re.I)
 _SCHOOL_LINE_CUE = re.compile(r"\b(?:office|reception|school|call us|ring us|phone us|contact us|tel|telephone)\b",
                               re.I)
+# staff speaking to pupils: "Year 7s", "my tutor group", "for revision"
+_PUPIL_AUDIENCE = re.compile(r"\b(?:year\s?\d{1,2}s?|y\d{1,2}s?|pupils|students|my class|tutor group|form group|"
+                             r"revision|homework help|any of you kids)\b", re.I)
 _OWN_AFTER = re.compile(r"\W{0,3}(?:my|mine|me)\b", re.I)  # "07700 900123 (my mobile)"
 _THIRD_PARTY = re.compile(
     r"\b(?:his|her|their|hers)\s+(?:own\s+|personal\s+|private\s+|mobile\s+|home\s+)?"
@@ -287,7 +290,8 @@ class PersonalDataDetector(Detector):
             if inp.post.account == "official" and not nsn.startswith("7") and _SCHOOL_LINE_CUE.search(before[-40:]):
                 continue  # "ring the office on ...": the school's own line (office_phone may be unset)
             if self._own_offer(before) or _OWN_AFTER.match(inp.post.text, span[1]):
-                if inp.post.author.role == "staff" and inp.post.interaction.get("with_role") == "pupil":
+                if inp.post.author.role == "staff" and inp.post.account != "official" and (
+                        inp.post.interaction.get("with_role") == "pupil" or _PUPIL_AUDIENCE.search(inp.post.text)):
                     yield _Hit("staff-number", span, 0.9, "A member of staff gives pupils a personal phone number.",
                                _REMEDY["staff-number"])
                 continue
