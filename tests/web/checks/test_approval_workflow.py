@@ -211,3 +211,23 @@ def test_a_drafts_images_are_kept_per_version_and_served_only_to_this_school(
     assert outsider.get(url).status_code == 403
     other = reverse("checks:draft_image", kwargs={"school": "birchwood", "pk": img.pk})
     assert outsider.get(other).status_code == 404
+
+
+def test_hostile_html_in_a_draft_stays_text_on_the_draft_list_draft_archive_and_dashboard(school, users, client_as):
+    hostile = '<script>alert("x")</script> Well done <img src=x onerror=alert(1)>'
+    d = workflow.create_draft(school=school, user=users["teacher"], handle="@OakfieldPrimary",
+                              platform="facebook", text=hostile, title="<b>Title</b>")
+    workflow.submit(d, users["teacher"])
+    workflow.approve(d, users["head"], "<i>fine</i>")
+    post = workflow.publish(d, users["teacher"])
+    c = client_as("head")
+    pages = [reverse("checks:drafts", kwargs={"school": school.slug}),
+             reverse("checks:draft", kwargs={"school": school.slug, "pk": d.pk}),
+             reverse("checks:archive", kwargs={"school": school.slug}),
+             reverse("checks:published", kwargs={"school": school.slug, "pk": post.pk}),
+             reverse("checks:dashboard", kwargs={"school": school.slug})]
+    for p in pages:
+        html = c.get(p).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>Title</b>" not in html, p
+        assert "<i>fine</i>" not in html, p
+    assert "&lt;script&gt;" in c.get(pages[1]).content.decode()
