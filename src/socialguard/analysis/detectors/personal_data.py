@@ -12,6 +12,7 @@ helplines, freephone, 03 and 08 numbers), someone offering their own number or a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -132,6 +133,33 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})(?!\d)", re.I)
 _BIRTH_CUE = re.compile(
     r"\b(?:born|d\.?\s?o\.?\s?b\.?|date of birth|birth ?date|birthday|b'?day|bday)\b", re.I)
+_BORN_CUE = re.compile(r"\b(?:born|d\.?\s?o\.?\s?b\.?|date of birth|birth ?date)\b", re.I)
+_MONTHS = {m: i for i, ms in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")], start=1) for m in ms}
+
+
+def _parse_date(s: str) -> dt.date | None:
+    """A date as written in a post (day first, as in the UK); None when it is not a real date."""
+    s = s.lower().replace(",", " ").replace(".", " ") if not re.match(r"^\d", s) else s.lower()
+    nums = [int(x) for x in re.findall(r"\d+", s)]
+    try:
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", s):
+            return dt.date(nums[0], nums[1], nums[2])
+        word = next((v for k, v in _MONTHS.items() if re.search(rf"\b{k}\b", s)), None)
+        if word is not None:
+            day = next(n for n in nums if n <= 31)
+            year = next(n for n in nums if n > 31)
+            return dt.date(year, word, day)
+        d, mth, y = nums[0], nums[1], nums[2]
+        if y < 100:
+            y += 2000 if y <= dt.date.today().year % 100 else 1900
+        return dt.date(y, mth, d)
+    except (ValueError, IndexError, StopIteration):
+        return None
+
+
 _DATA_LIST = re.compile(
     r"\b(?:names|dobs|d\.o\.b\.?s|dates of birth|addresses|phone numbers|emergency (?:contacts?|numbers)|"
     r"medical (?:info|information|needs|details)|contact details)\b[^.!?\n]{0,60}?"
@@ -365,7 +393,13 @@ class PersonalDataDetector(Detector):
         own = own_children(inp)
         for m in (_DATE.finditer(t) if _BIRTH_CUE.search(t) else ()):
             window = t[max(0, m.start() - 45):m.end() + 25]
-            if _BIRTH_CUE.search(window):
+            cue = _BIRTH_CUE.search(window)
+            if cue:
+                when = _parse_date(m.group())
+                if when is not None and when > inp.day:
+                    continue  # a date still to come is a party or an event, not a birth
+                if when is not None and not _BORN_CUE.search(window) and (inp.day - when).days < 3 * 365:
+                    continue  # "birthday party on 14/11": this year's date, not the year of birth
                 if _OWN_CHILD_BEFORE.search(t[max(0, m.start() - 45):m.start()]):
                     continue  # a parent giving their own child's birthday: their own family's data
                 span = nt.span(m.start(), m.end())
