@@ -104,6 +104,8 @@ def test_it_takes_a_shared_name_for_the_adult_when_the_post_says_so():
     assert ENGINE.check(post, school).findings == []
     post = factories.post("Well done Kacper for 100% attendance!", **OFFICIAL, at=AT)
     assert [f.evidence for f in ENGINE.check(post, school).findings] == ["Kacper"]
+    post = factories.post("Kacper's teacher says he is on a behaviour plan", **OTHER_PARENT, at=AT)
+    assert [f.evidence for f in ENGINE.check(post, school).findings] == ["Kacper"]
 
 
 def test_a_first_name_alone_is_less_certain_than_a_full_name():

@@ -56,9 +56,8 @@ _DESCRIBED_STAFF = re.compile(
     re.I)
 _CHILD_WORD = re.compile(r"boy|girl|kid|lad|lass|child")
 _ADULT_CUE = re.compile(
-    r"\b(?:mr|mrs|miss|ms|mx|dr|teacher|ta|staff|colleague|governor|head|deputy|volunteer|"
-    r"mum|dad|mam|mom|parent|nan|grandma|grandad|aunt|auntie|uncle|husband|wife|partner|chef|"
-    r"caretaker|office|coach|trustee|chair|senco|lady|welcome to our new)\b", re.I)
+    r"\b(?:mr|mrs|miss|ms|mx|dr|teacher|ta|staff|colleague|governor|head|deputy|volunteer|pta|"
+    r"husband|wife|partner|chef|caretaker|office|coach|trustee|chair|senco|lady|welcome to our new)\b", re.I)
 _ADJECTIVE_OK = frozenset({"little", "new"})
 
 
@@ -98,8 +97,9 @@ class IdentifiablePupilDetector(Detector):
             if not people:
                 continue
             adults = adults_at.get((start, end), [])
+            possessor = re.match(r"['’]s\b", post.text[end:end + 3]) is not None  # "Alfie's teacher"
             if adults and (any(a.person.id == getattr(inp.author_person, "id", None) for a in adults)
-                           or _ADULT_CUE.search(post.text[max(0, start - 30):end + 30])):
+                           or (not possessor and _ADULT_CUE.search(post.text[max(0, start - 30):end + 30]))):
                 continue  # the name is also an adult's, and here it is the adult (or the author)
             people = _narrow_by_year(people, post.text, start, end)
             if any(p.id in own or p.id in addressed for p in people):
