@@ -26,6 +26,7 @@ def mentions(text: str, school=None):
     ("Lovely to see Kacpar today", [("Kacpar", "P3", "fuzzy")]),
     ("Kacper's bag was left behind", [("Kacper", "P3", "first")]),
     ("follow @kacper2015 lol", [("kacper2015", "P3", "first")]),
+    ("Kacper I think you dropped this", [("Kacper", "P3", "first")]),
 ])
 def test_it_finds_roster_names_in_their_forms(text, expected):
     assert mentions(text) == expected

@@ -385,7 +385,9 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
         end = t.fe
         pick = cands
         # "Noah F", "Ayla K." : an initial narrows it down, or shows it is someone else
-        if nxt is not None and len(nxt.key) == 1 and nxt.cap and _adjacent(folded, t, nxt):
+        initial_next = nxt is not None and len(nxt.key) == 1 and nxt.cap and _adjacent(folded, t, nxt) and (
+            nxt.key not in ("i", "a") or folded[nxt.fe:nxt.fe + 1] == ".")  # "Alfie I think ..." is not "Alfie I."
+        if initial_next:
             pick = [(p, k) for p, k in cands if _fold_name(p.last_name)[:1] == nxt.key]
             if pick:
                 end = nxt.fe
