@@ -107,3 +107,8 @@ def other_school():
 def test_it_handles_names_that_are_words_hyphens_and_accents(text, expected):
     got = [(s, pid) for s, pid, _ in mentions(text, other_school()) if pid.startswith("Q")]
     assert got == expected
+
+
+def test_a_real_first_name_beats_a_diminutive_of_another():
+    school = f.school(people=f.default_people() + [f.person("P9", "pupil", "Liv", "Tyler")])
+    assert mentions("Well done Liv!", school) == [("Liv", "P9", "first")]

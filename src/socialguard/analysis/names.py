@@ -408,6 +408,8 @@ def find_mentions(nt, school: SchoolContext) -> list[Mention]:
                 continue
             if nxt.key not in common:
                 continue
+        if any(k != "nickname" for _p, k in pick):
+            pick = [(p, k) for p, k in pick if k != "nickname"]  # a pupil really called Millie beats Amelia
         for person, kind in pick:
             if after_title:
                 continue
