@@ -66,6 +66,9 @@ CASES = [
      PARENT, "type 1"),
     ("a child described by class", "the boy in 5S who wets himself in PE", PUBLIC, "wets himself"),
     ("a named colleague signed off", "Mr Patel signed off for a month with stress", STAFF, "signed off for"),
+    ("a named pupil in hospital", "Olivia Brown was rushed to hospital with her asthma again", PUBLIC,
+     "rushed to hospital"),
+    ("a named pupil's allergy", "Kacper's nut allergy is so bad they banned peanut butter", PUBLIC, "nut allergy"),
     ("a health detail about a pupil by initial", "Bit shaken after Kacper N's anaphylaxis today", STAFF,
      "anaphylaxis"),
     # ---- not personal data
@@ -98,6 +101,8 @@ CASES = [
     ("a parent's own child's diagnosis", "Dean, my son is autistic and he's top of his class", PARENT, None),
     ("general health education", "Thank you to Diabetes UK for visiting Year 4 to talk about type 1 diabetes",
      OFFICIAL, None),
+    ("an appeal named like an operation", "Operation Christmas Child shoeboxes are due in on Friday", OFFICIAL,
+     None),
     ("staff first aid training", "First aid training today. Epipens, asthma, seizures. Everyone should do it.",
      STAFF, None),
     ("an awareness week with a pupil named", "Olivia led our Autism Awareness Week assembly beautifully",

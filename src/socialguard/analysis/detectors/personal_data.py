@@ -191,7 +191,13 @@ _HEALTH = re.compile(
     r"pregnan(?:t|cy)|miscarri(?:age|ed)|mental health|nervous breakdown|on medication|medication|"
     r"meds|inhaler|hiv|sectioned|wets (?:him|her|them)self|soil(?:s|ed) (?:him|her)self|"
     r"incontinen(?:t|ce)|off with stress|signed off (?:sick|with|for|work)|long[- ]term sick|sick leave|stress(?:ed)? leave|"
-    r"terminal(?:ly ill)?|rehab|addict(?:ion|ed)?|alcoholic)\b",
+    r"terminal(?:ly ill)?|rehab|addict(?:ion|ed)?|alcoholic|asthma(?:tic)?|(?:nut |peanut |severe )?allerg(?:y|ies)|"
+    r"heart condition|heart problem|stroke|dementia|multiple sclerosis|crohn'?s|coeliac|celiac|"
+    r"dyscalculi[ac]|global developmental delay|learning disabilit(?:y|ies)|speech (?:and language )?therapy|"
+    r"occupational therapy|physio(?:therapy)?|camhs|counselling|therapist|wheelchair|visually impaired|"
+    r"hearing impaired|blind in|bed-?wetting|wets the bed|wet the bed|pull-?ups|overdosed?|ptsd|"
+    r"panic attacks?|antidepressants?|ritalin|melatonin|insulin|ivf|(?:in|rushed to|taken to) hospital|"
+    r"hospitali[sz]ed|(?:had|having|needs|needed) (?:an |his |her |their )?(?:operation|surgery))\b",
     re.I)
 _HEALTH_TOPIC = re.compile(
     r"\s*(?:awareness|acceptance|week|month|day|uk|society|charity|trust|team|nurse|nurses|service|services|"
@@ -203,7 +209,10 @@ _HEALTH_STEMS = (
     "ocd", "bipolar", "schizo", "cancer", "chemo", "leuk", "tumo", "palsy", "syndrome", "tourette",
     "mutism", "hearing aid", "deaf", "pregnan", "miscarr", "mental", "breakdown", "medication", "meds",
     "inhaler", "hiv", "sectioned", "wets", "soil", "incontin", "stress", "signed off", "sick", "terminal",
-    "rehab", "addict", "alcoholic")
+    "rehab", "addict", "alcoholic", "asthma", "heart", "stroke", "dementia", "sclerosis", "crohn", "coeliac",
+    "celiac", "dyscalc", "developmental", "disabilit", "therap", "physio", "camhs", "counselling",
+    "wheelchair", "impaired", "blind", "bed", "pull", "overdose", "ptsd", "panic", "ritalin", "melatonin",
+    "insulin", "ivf", "hospital", "operation", "surgery")
 # Who a health detail can be about, when no roster name is there.
 _ROLE_PERSON = re.compile(
     r"\b(?i:(?:the|our|my|their|your)\s+(?:new\s+)?(?:head(?:teacher| teacher)?|deputy(?: head)?|caretaker|"
