@@ -182,3 +182,24 @@ def test_a_stored_mapping_that_matches_a_known_export_keeps_its_name(school):
 def test_it_reads_a_utf16_unicode_text_export(school, users):
     rep = import_people(school, ARBOR.encode("utf-16"), None, users["head"])
     assert rep.ok and rep.encoding == "utf-16" and school.people.filter(external_id="A-77").exists()
+
+
+def test_pupils_missing_from_a_whole_school_list_can_be_marked_as_left(school, users):
+    day = dt.date(2026, 12, 1)
+    text = "id,role,first_name,last_name\nP1,pupil,Alexander,Hughes\nP2,pupil,Olivia,Brown\n"
+    preview = import_people(school, text.encode(), None, users["head"], commit=False,
+                            leavers_left_on=day)
+    assert [p.external_id for p in preview.leavers] == ["P3"]   # P4, P5 left already; staff stay
+    assert school.people.get(external_id="P3").left_on is None
+    rep = import_people(school, text.encode(), None, users["head"], leavers_left_on=day)
+    assert "1 pupil(s) not in the file marked as left" in rep.summary
+    assert school.people.get(external_id="P3").left_on == day
+    assert school.people.get(external_id="S1").left_on is None
+
+
+def test_a_file_without_pupils_cannot_mark_leavers(school, users):
+    text = "id,role,first_name,last_name\nS9,staff,Ann,Lee\n"
+    before = snapshot(school)
+    with pytest.raises(ImportRefused, match="no pupils"):
+        import_people(school, text.encode(), None, users["head"], leavers_left_on=dt.date.today())
+    assert snapshot(school) == before

@@ -225,3 +225,14 @@ def test_an_id_too_big_for_the_database_is_not_found(client_as, school):
     huge = 10 ** 30
     assert client_as("head").get(url("person", school, person=huge)).status_code == 404
     assert client_as("head").get(url("import_preview", school, batch=huge)).status_code == 404
+
+
+def test_the_upload_form_can_mark_leavers_and_the_preview_names_them(client_as, school):
+    c = client_as("head")
+    upload(c, school, b"id,role,first_name,last_name\nP1,pupil,Alexander,Hughes\n", mark_leavers="on")
+    b = ImportBatch.objects.get()
+    r = c.get(url("import_preview", school, batch=b.pk))
+    assert b"2 current pupils not in the file will be marked as left" in r.content
+    assert b"Olivia Brown (P2" in r.content
+    c.post(url("import_commit", school, batch=b.pk), {"action": "commit"})
+    assert school.people.get(external_id="P2").left_on is not None

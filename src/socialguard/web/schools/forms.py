@@ -115,6 +115,10 @@ class RosterUploadForm(forms.Form):
     default_role = forms.ChoiceField(
         choices=[(r, r) for r in ("pupil", "staff", "parent", "governor", "trustee")],
         initial="pupil", help_text="For rows without a role column")
+    mark_leavers = forms.BooleanField(
+        required=False, label="Pupils missing from this file have left",
+        help_text="Tick for a whole-school pupil list: anyone not in it gets today as their "
+                  "leaving date. You see who before you commit.")
 
     def clean_file(self):
         f = self.cleaned_data["file"]

@@ -134,6 +134,8 @@ class ImportBatch(models.Model):
     encoding = models.CharField(max_length=20, default="auto")
     default_role = models.CharField(max_length=16, default="pupil")
     mapping = models.JSONField(default=_dict, blank=True)
+    mark_leavers = models.BooleanField(default=False,
+                                       help_text="Pupils missing from the file have left today")
     status = models.CharField(max_length=12, choices=STATUSES, default="pending")
     summary = models.CharField(max_length=300, blank=True)
 

@@ -232,6 +232,8 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     committed: bool = False
+    leavers: list[Person] = field(default_factory=list)   # current pupils missing from the file
+    left_on: dt.date | None = None                         # set when leavers are marked
 
     @property
     def ok(self) -> bool:
@@ -245,8 +247,11 @@ class ImportReport:
         if self.errors:
             return f"{len(self.errors)} problem(s); nothing imported"
         verb = "imported" if self.committed else "to import"
-        return (f"{len(self.rows)} rows {verb}: {self.count('create')} new, "
-                f"{self.count('update')} updated, {self.count('unchanged')} unchanged")
+        out = (f"{len(self.rows)} rows {verb}: {self.count('create')} new, "
+               f"{self.count('update')} updated, {self.count('unchanged')} unchanged")
+        if self.left_on:
+            out += f"; {len(self.leavers)} pupil(s) not in the file marked as left"
+        return out
 
 
 class ImportRefused(ContextError):
@@ -462,12 +467,19 @@ _COMPARED = ("role", "first_name", "last_name", "preferred_name", "dob", "year_g
 
 
 def _plan(school: School, rep: ImportReport, *, lock: bool = False) -> dict[str, Person]:
-    """Set each row's action against the stored people; check children's ids."""
+    """Set each row's action against the stored people; check children's ids; list leavers."""
     qs = school.people.all()
     if lock:
         qs = qs.select_for_update()
     existing = {p.external_id: p for p in qs}
     in_file = {r.values["external_id"] for r in rep.rows}
+    if rep.left_on:
+        if not any(r.values["role"] == "pupil" for r in rep.rows):
+            rep.errors.append(RowError(0, "the file has no pupils, so it cannot say who has left; "
+                                          "untick 'pupils missing from this file have left'"))
+        rep.leavers = sorted((p for p in existing.values()
+                              if p.role == "pupil" and p.left_on is None and p.external_id not in in_file),
+                             key=lambda p: p.external_id)
     for r in rep.rows:
         p = existing.get(r.values["external_id"])
         for cid in r.values.get("child_ids", ()):
@@ -508,16 +520,20 @@ def _clean(p: Person, line: int) -> None:
 
 def import_people(school: School, file: Any, mapping: dict[str, str] | str | None = None,
                   user: Any = None, *, commit: bool = True, encoding: str = "auto",
-                  default_role: str = "pupil") -> ImportReport:
+                  default_role: str = "pupil", leavers_left_on: dt.date | None = None
+                  ) -> ImportReport:
     """Import a roster CSV into ``school``: all rows, or (on any error) none.
 
     ``mapping`` is None (detect SIMS/Arbor/Bromcom/people.csv from the headings), a format
     name, or ``{target field: heading}``. With ``commit=False`` it is a preview. People
     missing from the file are kept; columns not in the file leave stored values alone.
+    With ``leavers_left_on`` (a whole-school pupil export), current pupils missing from the
+    file get that leaving date instead, so they count as past pupils from then on.
     Raises ImportRefused when asked to commit a file with errors.
     """
     rep = parse_roster(_read_file(file), mapping=mapping, encoding=encoding,
                        default_role=default_role)
+    rep.left_on = leavers_left_on
     if rep.errors:
         if commit:
             raise ImportRefused(f"{len(rep.errors)} problem(s) in the file; nothing was imported. "
@@ -564,11 +580,16 @@ def import_people(school: School, file: Any, mapping: dict[str, str] | str | Non
                 by_id[r.values["external_id"]].children.set(
                     [by_id[c] for c in r.values["child_ids"]])
         ConsentChange.objects.bulk_create(consent_log)
+        if rep.left_on and rep.leavers:
+            Person.objects.filter(pk__in=[p.pk for p in rep.leavers]).update(left_on=rep.left_on)
         rep.committed = True
     return rep
 
 
 def batch_report(batch: ImportBatch, *, commit: bool = False, user: Any = None) -> ImportReport:
     """Preview (or commit) a stored upload with its chosen mapping."""
+    from django.utils import timezone
+
     return import_people(batch.school, bytes(batch.content), batch.mapping or None, user,
-                         commit=commit, encoding=batch.encoding, default_role=batch.default_role)
+                         commit=commit, encoding=batch.encoding, default_role=batch.default_role,
+                         leavers_left_on=timezone.localdate() if batch.mark_leavers else None)

@@ -220,7 +220,8 @@ def import_upload(request: HttpRequest, school: School) -> HttpResponse:
             batch = ImportBatch.objects.create(
                 school=school, uploaded_by=request.user, filename=f.name[:200], content=raw,
                 encoding=form.cleaned_data["encoding"],
-                default_role=form.cleaned_data["default_role"], mapping=rep.mapping)
+                default_role=form.cleaned_data["default_role"], mapping=rep.mapping,
+                mark_leavers=form.cleaned_data["mark_leavers"])
             if rep.format in (None, "custom") or not rep.mapping:
                 messages.info(request, "Choose which column holds what.")
                 return redirect("schools:import_map", school=school.slug, batch=batch.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from socialguard.web.schools import mis
 from socialguard.web.schools.models import School
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--encoding", choices=sorted(ENCODINGS), default="auto")
         parser.add_argument("--role", default="pupil", help="for rows without a role column")
         parser.add_argument("--dry-run", action="store_true", help="check and report only")
+        parser.add_argument("--mark-leavers", action="store_true",
+                            help="current pupils missing from the file have left (today)")
 
     def handle(self, *args, **o):
         try:
@@ -32,12 +35,12 @@ class Command(BaseCommand):
             raw = path.read_bytes()
         except OSError as e:
             raise CommandError(f"{path}: cannot read: {e.strerror}") from None
+        kw = {"encoding": o["encoding"], "default_role": o["role"],
+              "leavers_left_on": timezone.localdate() if o["mark_leavers"] else None}
         try:
-            rep = import_people(school, raw, o["format"], None, commit=not o["dry_run"],
-                                encoding=o["encoding"], default_role=o["role"])
+            rep = import_people(school, raw, o["format"], None, commit=not o["dry_run"], **kw)
         except ImportRefused:
-            rep = import_people(school, raw, o["format"], None, commit=False,
-                                encoding=o["encoding"], default_role=o["role"])
+            rep = import_people(school, raw, o["format"], None, commit=False, **kw)
         for w in rep.warnings:
             self.stderr.write(f"warning: {w}")
         for e in rep.errors:
