@@ -42,6 +42,8 @@ def test_unknown_headings_go_to_the_mapping_step(client_as, school):
     r = upload(c, school, b"Pupil No,Given,Family\nX1,Ada,King\n")
     batch = ImportBatch.objects.get()
     assert r["Location"] == url("import_map", school, batch=batch.pk)
+    page = c.get(r["Location"])
+    assert b"<th scope=\"col\">Pupil No</th>" in page.content and b"<td>Ada</td>" in page.content
     r = c.post(r["Location"], {"external_id": "Pupil No", "first_name": "Pupil No"})
     assert r.status_code == 400 and b"mapped twice" in r.content
     r = c.post(url("import_map", school, batch=batch.pk),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -241,6 +242,19 @@ def _drop_stale_uploads(school: School) -> None:
         .update(status="cancelled", content=b"", summary="dropped: not committed within a day")
 
 
+def _sample(b: ImportBatch, headers: list[str]) -> list[list[str]]:
+    """The first rows of the file as they are, to help choose the columns."""
+    import csv
+    import io
+
+    try:
+        text, _ = services.decode_upload(bytes(b.content), b.encoding)
+        rows = list(itertools.islice(csv.reader(io.StringIO(text)), 1, 4))
+    except (ContextError, csv.Error):
+        return []
+    return [r[: len(headers)] for r in rows]
+
+
 def _batch(school: School, pk: int) -> ImportBatch:
     return get_object_or_404(ImportBatch, pk=pk, school=school, status="pending")
 
@@ -263,6 +277,7 @@ def import_map(request: HttpRequest, school: School, batch: int) -> HttpResponse
     status = 400 if request.method == "POST" else 200
     return render(request, "schools/import_map.html", {
         "school": school, "batch": b, "form": form, "headers": rep.headers,
+        "sample_rows": _sample(b, rep.headers),
         "detected": mis.FORMAT_LABELS.get(rep.format or "", "")}, status=status)
 
 
