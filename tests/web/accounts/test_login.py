@@ -85,3 +85,11 @@ def test_an_inactive_user_has_no_roles(users, school):
 def test_a_superuser_counts_as_a_trust_executive(make_user, school):
     u = make_user("root", is_superuser=True, is_staff=True)
     assert role_in(u, school) == {"trust_exec"}
+
+
+def test_pages_forbid_inline_and_foreign_scripts(client_as, school):
+    r = client_as("head").get(reverse("policies:show"))
+    csp = r["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r["X-Frame-Options"] == "DENY" and r["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in client_as("head").get("/admin/login/")
