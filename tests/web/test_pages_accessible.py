@@ -50,6 +50,7 @@ PAGES = [
     ("trust_exec", "policies:upload", {}),
     ("head", "policies:acknowledgements", {}),
     ("teacher", "accounts:me", {}),
+    ("head", "accounts:members", {"school": "oakfield"}),
     ("teacher", "accounts:password_change", {}),
 ]
 
