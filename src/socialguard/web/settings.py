@@ -9,6 +9,7 @@ Environment:
 - SG_DATA_DIR: where the SQLite database and generated secret live
   (default ~/.local/share/socialguard).
 - SG_SSL_REDIRECT, SG_HSTS_SECONDS: for a deployment behind HTTPS.
+- SG_CACHE: locmem (default, one process) or file (shared by processes on one machine).
 - SG_SECURE_COOKIES: cookies only over HTTPS (default: on unless SG_DEBUG); the local demo,
   served over plain HTTP on 127.0.0.1, turns it off.
 """
@@ -157,8 +158,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "LOCATION": "socialguard"}}
+# The cache holds login-failure counts. LocMem is per process; with several server
+# processes on one machine use SG_CACHE=file so they share the counts.
+_CACHE = os.environ.get("SG_CACHE", "locmem").strip().lower()
+if _CACHE == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "LOCATION": "socialguard"}}
+elif _CACHE == "file":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(DATA_DIR / "cache")}}
+else:
+    raise ImproperlyConfigured(f"SG_CACHE must be locmem or file; got {_CACHE!r}")
 
 # Login throttling: this many failed logins per user name or per address, then a pause.
 SG_LOGIN_MAX_FAILURES = env_int("SG_LOGIN_MAX_FAILURES", 5)

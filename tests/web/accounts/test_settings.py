@@ -68,3 +68,10 @@ def test_start_up_checks_warn_about_debug_on_a_public_host(settings):
     assert {w.id for w in exposed_settings(None)} == {"socialguard.W001", "socialguard.W002"}
     settings.DEBUG, settings.ALLOWED_HOSTS = False, ["localhost"]
     assert exposed_settings(None) == []
+
+
+def test_the_cache_can_be_shared_between_processes_through_files(monkeypatch, tmp_path):
+    s = reload_with(monkeypatch, SG_CACHE="file", SG_DATA_DIR=str(tmp_path))
+    assert s.CACHES["default"]["LOCATION"] == str(tmp_path / "cache")
+    with pytest.raises(ImproperlyConfigured, match="SG_CACHE must be locmem or file"):
+        reload_with(monkeypatch, SG_CACHE="redis")
