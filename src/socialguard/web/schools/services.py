@@ -10,7 +10,7 @@ import json
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
@@ -131,6 +131,12 @@ def import_school_yaml(text: str, *, school: School | None = None, trust: Trust 
         mark = getattr(e, "problem_mark", None)
         raise ContextError(f"not valid YAML: {getattr(e, 'problem', None) or e}", file=source,
                            line=mark.line + 1 if mark else None) from None
+    return save_school_settings(data, school=school, trust=trust, source=source)
+
+
+def save_school_settings(data: Any, *, school: School | None = None, trust: Trust | None = None,
+                         source: str = "school.yaml") -> tuple[School, list[str]]:
+    """Validate a school.yaml mapping exactly as ``load_context`` would, then store it."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         ctx = SchoolContext.from_dict(data, source=source)

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from socialguard.errors import ContextError
-from socialguard.analysis.post import SchoolContext
 from socialguard.web.accounts.permissions import require_role, schools_for
 from socialguard.web.accounts.roles import ALL, CONSENT_EDITORS, LEADERS, STAFF
 from socialguard.web.schools import forms, mis, services
@@ -62,12 +61,10 @@ def school_edit(request: HttpRequest, school: School) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         new = {**data, **form.to_school_dict()}
         try:
-            SchoolContext.from_dict(new, source="the form")
+            services.save_school_settings(new, school=school, source="the form")
         except ContextError as e:
             form.add_error(_form_field(e.field), e.message)
         else:
-            services.import_school_yaml(services.yaml.safe_dump(new), school=school,
-                                        source="the form")
             messages.success(request, "Settings saved. The next check uses them.")
             return redirect("schools:detail", school=school.slug)
     status = 400 if request.method == "POST" else 200
