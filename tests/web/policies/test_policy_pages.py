@@ -101,3 +101,11 @@ def test_a_head_cannot_approve_a_policy(client_as, school):
     assert client_as("head").post(reverse("policies:approve", kwargs={"version": v.pk})).status_code == 403
     v.refresh_from_db()
     assert v.status == "draft"
+
+
+def test_the_home_page_asks_staff_but_not_parents_to_acknowledge(client_as, school):
+    ensure_initial_version(school.trust)
+    assert b"Please read the Social Media Policy" in client_as("teacher").get("/").content
+    assert b"Please read" not in client_as("parent").get("/").content
+    client_as("teacher").post(reverse("policies:acknowledge"))
+    assert b"Please read" not in client_as("teacher").get("/").content
