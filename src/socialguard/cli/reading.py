@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO as TypingIO, Any
 
 from socialguard.analysis.post import Post
+from socialguard.cli.common import require_file
 from socialguard.errors import PostError, SocialguardError
 
 _BOM = b"\xef\xbb\xbf"
@@ -138,7 +139,7 @@ def iter_posts(path: str, *, stdin: TypingIO[str] | None = None,
                  else _text_lines(stdin))
         yield from _items(lines, base_dir=Path.cwd())
         return
-    p = _open_check(path, "posts file")
+    p = require_file(path, "posts file")
     try:
         fh = open(p, "rb")  # noqa: SIM115 - closed in finally, generator-scoped
     except OSError as e:
@@ -159,15 +160,6 @@ def _items(lines, *, base_dir: Path) -> Iterator[Item]:
             yield post_from_json(text, line=n, base_dir=base_dir)
 
 
-def _open_check(path: str, what: str) -> Path:
-    p = Path(path)
-    if p.is_dir():
-        raise SocialguardError(f"is a folder; expected a {what}", file=str(p))
-    if not p.exists():
-        raise SocialguardError(f"{what} not found", file=str(p))
-    return p
-
-
 def read_one_post(path: str, *, stdin: TypingIO[str] | None = None,
                   encoding: str | None = None) -> Post:
     """One post from a JSON file (``-`` reads stdin); errors name the file, line and field."""
@@ -180,7 +172,7 @@ def read_one_post(path: str, *, stdin: TypingIO[str] | None = None,
         text = stdin.read() if raw is None else None
         base_dir = Path.cwd()
     else:
-        p = _open_check(path, "post file")
+        p = require_file(path, "post file")
         try:
             raw = p.read_bytes()
         except OSError as e:

@@ -93,6 +93,19 @@ def check(request: HttpRequest, school: Any) -> HttpResponse:
     return render(request, "checks/check.html", ctx)
 
 
+def _fixed_text(request: HttpRequest, text: str, found: list[Any], school: Any, what: str) -> str:
+    """The text with the fix the form asked for ("all", or "INDEX:CODE") applied."""
+    if "all" in request.POST:
+        return fixes.apply_all(text, [f.data for f in found],
+                               office_phone=school.office_phone, office_email=school.office_email)
+    idx, _, code = (request.POST.get("fix") or "").partition(":")
+    target = next((f for f in found if str(f.index) == idx), None)
+    option = next((o for o in (target.fixes if target else []) if o.code == code), None)
+    if option is None:
+        raise fixes.StaleFix(f"that fix is not available for this {what}")
+    return fixes.apply(text, target.data, option)
+
+
 @require_POST
 @require_role(*ALL)
 def fix(request: HttpRequest, school: Any) -> HttpResponse:
@@ -104,16 +117,7 @@ def fix(request: HttpRequest, school: Any) -> HttpResponse:
         return redirect("checks:check_school", school=school.slug)
     found = presenters.shown(list(run.findings.all()), school)
     try:
-        if "all" in request.POST:
-            text = fixes.apply_all(run.text, [f.data for f in found],
-                                   office_phone=school.office_phone, office_email=school.office_email)
-        else:
-            idx, _, code = (request.POST.get("fix") or "").partition(":")
-            target = next((f for f in found if str(f.index) == idx), None)
-            option = next((o for o in (target.fixes if target else []) if o.code == code), None)
-            if option is None:
-                raise fixes.StaleFix("that fix is not available for this check")
-            text = fixes.apply(run.text, target.data, option)
+        text = _fixed_text(request, run.text, found, school, "check")
     except fixes.StaleFix as e:
         messages.error(request, str(e))
         return redirect(reverse("checks:check_school", kwargs={"school": school.slug}) + f"?run={run.pk}")
@@ -292,16 +296,7 @@ def draft_fix(request: HttpRequest, school: Any, pk: int) -> HttpResponse:
         version = d.version
         found = presenters.shown(list(version.check_run.findings.all()), school)
         try:
-            if "all" in request.POST:
-                text = fixes.apply_all(version.text, [f.data for f in found],
-                                       office_phone=school.office_phone, office_email=school.office_email)
-            else:
-                idx, _, code = (request.POST.get("fix") or "").partition(":")
-                target = next((f for f in found if str(f.index) == idx), None)
-                option = next((o for o in (target.fixes if target else []) if o.code == code), None)
-                if option is None:
-                    raise fixes.StaleFix("that fix is not available for this version")
-                text = fixes.apply(version.text, target.data, option)
+            text = _fixed_text(request, version.text, found, school, "version")
         except fixes.StaleFix as e:
             raise workflow.WorkflowError(str(e), code="stale") from None
         workflow.revise(d, request.user, text)
