@@ -8,6 +8,7 @@ characteristic in its message and in ``detail['characteristic']``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from socialguard.analysis.detectors.base import CheckInput
@@ -36,8 +37,24 @@ def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
     return "a protected characteristic"
 
 
+# An inclusive, celebratory post about a group ("Happy Eid to our Muslim families", "trans
+# people are welcome here") reads close to a post about the group that attacks it; these
+# cues separate them when the model is unsure.
+_WARM = re.compile(r"\b(?:welcome|welcoming|proud|pride|celebrat\w*|happy|congratulations|congrats|"
+                   r"thank\w*|love|lovely|wonderful|delighted|excited|news|inclusive|together|"
+                   r"everyone|all our)\b")
+_HOSTILE = re.compile(r"\b(?:not|no|never|shouldn'?t|don'?t|doesn'?t|won'?t|can'?t|ban\w*|get rid|"
+                      r"go back|send them|ruin\w*|typical|all the same|they all|sick of|fed up|"
+                      r"disgust\w*|dirty|lazy|vermin|scum|hate|stupid|weird|normal|should)\b")
+
+
 class DiscriminationDetector(HarmDetector):
     rule = "discrimination"
+
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        text = inp.text.plain.text
+        cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
+        return p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         ch = characteristic(inp, span)

@@ -149,27 +149,33 @@ class Hit:
     view: str = "plain"  # which normalised view start/end index: "plain" or "folded"
 
 
-def _term_pattern(term: str) -> str:
-    """Whole-word regex for a term; letters after the first may be masked with '*'."""
-    parts = []
-    for k, ch in enumerate(term):
-        if ch == " ":
-            parts.append(r"[\s\-_.]*")
-        elif ch.isalpha() and k > 0:
-            parts.append(f"(?:{re.escape(ch)}|\\*+)")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
+_SEP = r"[ .\-_*·•]{1,2}"
+
+
+def _term_pattern(term: str, obfuscated: bool = False) -> str:
+    """Regex for a term. With ``obfuscated``, inner letters may be masked ("r****d", "f*g":
+    first and last letters kept) and letters may be spaced out ("p a k i")."""
+    if not obfuscated:
+        return "".join(r"[\s\-_.]*" if ch == " " else re.escape(ch) for ch in term)
+    letters = term.replace(" ", "")
+    masked = re.escape(letters[0]) + "".join(
+        f"(?:{re.escape(c)}|\\*+)" if c.isalpha() else re.escape(c) for c in letters[1:-1]
+    ) + re.escape(letters[-1])
+    spaced = _SEP.join(re.escape(c) for c in letters)
+    plain = "".join(r"[\s\-_.]*" if ch == " " else re.escape(ch) for ch in term)
+    return f"(?:{plain}|{masked}|{spaced})"
 
 
 class _Matcher:
-    def __init__(self, kind: str, terms: list[tuple[str, str]]) -> None:
+    """A regex over one word list; used for the lists people disguise (slurs, swearing)."""
+
+    def __init__(self, kind: str, terms: list[tuple[str, str]], obfuscated: bool = False) -> None:
         self.kind = kind
         alts = sorted({t for t, _ in terms}, key=len, reverse=True)
         self.labels = {t: lab for t, lab in terms}
         self.alts = alts
         self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
-            f"({_term_pattern(t)})" for t in alts) + r")(?![a-z0-9])")
+            f"({_term_pattern(t, obfuscated and len(t) > 2)})" for t in alts) + r")(?![a-z0-9])")
 
     def find(self, text: str, view: str = "plain") -> list[Hit]:
         out = []
@@ -180,32 +186,85 @@ class _Matcher:
         return out
 
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+class _WordIndex:
+    """Every plain (undisguised) word list at once: one pass over the words of a text.
+
+    Terms are matched as whole words; "self-harm", "self harm" and "children's services"
+    match as their word sequences. Much faster than one big regex per list.
+    """
+
+    def __init__(self, lists: dict[str, list[tuple[str, str]]]) -> None:
+        self.first: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
+        for kind, terms in lists.items():
+            for term, label in terms:
+                words = tuple(_TOKEN.findall(term))
+                if words:
+                    self.first.setdefault(words[0], []).append((words, kind, term, label))
+        for v in self.first.values():
+            v.sort(key=lambda e: -len(e[0]))
+
+    def find(self, text: str, view: str = "plain") -> dict[str, list[Hit]]:
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        out: dict[str, list[Hit]] = {}
+        seen: set[tuple[str, int]] = set()
+        for i, (w, a, _b) in enumerate(toks):
+            for words, kind, term, label in self.first.get(w, ()):
+                n = len(words)
+                if n > 1 and tuple(t[0] for t in toks[i:i + n]) != words:
+                    continue
+                if (kind, a) in seen:  # longest term first: "self-harm" once, not twice
+                    continue
+                seen.add((kind, a))
+                out.setdefault(kind, []).append(Hit(kind, term, a, toks[i + n - 1][2], label, view))
+        return out
+
+
 def _read_tsv(name: str) -> list[list[str]]:
     raw = (resources.files(__package__) / name).read_text(encoding="utf-8")
     return [ln.split("\t") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+_OBFUSCATED = {"profanity", "insult"}  # word lists people disguise; cue phrases they do not
+
+
 @lru_cache(maxsize=1)
-def matchers() -> dict[str, _Matcher]:
-    out = {k: _Matcher(k, [(t, "") for t in v]) for k, v in CUES.items()}
-    out["slur"] = _Matcher("slur", [(t, c) for t, c in _read_tsv("slurs.tsv")])
-    pairs = []
+def matchers() -> tuple[dict[str, _Matcher], _WordIndex]:
+    """Regex matchers for the disguised lists, and one word index for all the others."""
+    rx = {k: _Matcher(k, [(t, "") for t in CUES[k]], obfuscated=True) for k in _OBFUSCATED}
+    rx["slur"] = _Matcher("slur", [(t, c) for t, c in _read_tsv("slurs.tsv")], obfuscated=True)
+    lists = {k: [(t, "") for t in v] for k, v in CUES.items() if k not in _OBFUSCATED}
     for ch, terms in _read_tsv("characteristics.tsv"):
-        pairs.extend((t, ch) for t in terms.split("|"))
-    # one matcher per characteristic so a term can count for two (e.g. "jews")
-    for ch in sorted({c for _, c in pairs}):
-        out[f"char:{ch}"] = _Matcher(f"char:{ch}", [(t, ch) for t, c in pairs if c == ch])
+        # one list per characteristic, so a term can count for two (e.g. "jews")
+        lists[f"char:{ch}"] = [(t, ch) for t in terms.split("|")]
+    return rx, _WordIndex(lists)
+
+
+KINDS = (*CUES, "slur", *(f"char:{c}" for c in (
+    "age", "disability", "gender reassignment", "marriage and civil partnership",
+    "pregnancy and maternity", "race", "religion or belief", "sex", "sexual orientation")))
+
+
+def _find(text: str, view: str) -> dict[str, list[Hit]]:
+    rx, words = matchers()
+    out = words.find(text, view)
+    for k, m in rx.items():
+        out[k] = m.find(text, view)
     return out
 
 
 def find_all(text: str, folded: str | None = None) -> dict[str, list[Hit]]:
     """Every lexicon's hits in ``text`` (the plain view), plus terms found only in the
     ``folded`` view (leetspeak undoing turns "UPS3" into "upse"; codes need the folded view)."""
-    out = {k: m.find(text) for k, m in matchers().items()}
+    out = {k: [] for k in KINDS}
+    for k, v in _find(text, "plain").items():
+        out[k] = v
     if folded is not None and folded != text:
-        for k, m in matchers().items():
-            have = {h.term for h in out[k]}
-            out[k].extend(h for h in m.find(folded, "folded") if h.term not in have)
+        for k, hits in _find(folded, "folded").items():
+            have = {h.term for h in out.get(k, ())}
+            out.setdefault(k, []).extend(h for h in hits if h.term not in have)
     return out
 
 

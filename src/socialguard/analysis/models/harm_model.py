@@ -90,13 +90,24 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
-def _school_words(inp: "CheckInput") -> list[str]:
+_SCHOOL_WORDS: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
+def _school_words(inp: "CheckInput") -> tuple[str, ...]:
+    """The school's and trust's names, folded; computed once per school."""
     s = inp.school
     if s is None:
-        return []
+        return ()
+    hit = _SCHOOL_WORDS.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
     names = {s.name, *s.aliases, s.trust}
-    return sorted({PostText(n).folded.text.lstrip("@") for n in names if n and len(n) > 3},
-                  key=len, reverse=True)
+    words = tuple(sorted({PostText(n).folded.text.lstrip("@") for n in names if n and len(n) > 3},
+                         key=len, reverse=True))
+    if len(_SCHOOL_WORDS) > 64:
+        _SCHOOL_WORDS.clear()
+    _SCHOOL_WORDS[id(s)] = (s, words)
+    return words
 
 
 @lru_cache(maxsize=64)
@@ -137,7 +148,7 @@ def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
     raw = inp.post.text[start:end]
     pt = inp.text if (start, end) == (0, len(inp.post.text)) else PostText(raw)
     plain = pt.plain.text
-    rx = _school_rx(tuple(_school_words(inp)))
+    rx = _school_rx(_school_words(inp))
     school_named = False
     model_text = plain
     if rx is not None:
@@ -178,8 +189,53 @@ def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
     return Unit(start, end, model_text, vec, lex)
 
 
+_WS = re.compile(r"\s\s+")
+
+
+def char_ngrams(text: str, lo: int = 2, hi: int = 5) -> list[str]:
+    """Character n-grams inside word boundaries, exactly as scikit-learn's ``char_wb``."""
+    out: list[str] = []
+    for w in _WS.sub(" ", text).split():
+        w = f" {w} "
+        n_w = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            out.append(w[0:n])
+            while offset + n < n_w:
+                offset += 1
+                out.append(w[offset:offset + n])
+            if offset == 0:
+                break
+    return out
+
+
+class CharTfidf:
+    """The run-time half of a fitted ``TfidfVectorizer(analyzer='char_wb', sublinear_tf=True)``."""
+
+    def __init__(self, vocab: np.ndarray, idf: np.ndarray, lo: int, hi: int) -> None:
+        self.index = {str(t): i for i, t in enumerate(vocab)}
+        self.idf = idf.astype(np.float32)
+        self.lo, self.hi = lo, hi
+
+    def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(indices, values) of the l2-normalised tf-idf vector of ``text``."""
+        counts: dict[int, int] = {}
+        get = self.index.get
+        for g in char_ngrams(text, self.lo, self.hi):
+            i = get(g)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        val = (1.0 + np.log(tf)) * self.idf[idx]
+        val /= max(float(np.linalg.norm(val)), 1e-12)
+        return idx, val
+
+
 class HarmModel:
-    """Heads over [embedding, scaled context features] for the seven harm rules."""
+    """Heads over [embedding, scaled context features, char n-gram tf-idf] for the harm rules."""
 
     def __init__(self, heads: dict[str, np.ndarray], encoder: Encoder) -> None:
         self.encoder = encoder
@@ -197,6 +253,11 @@ class HarmModel:
         self.meta = {k: heads[k] for k in heads if k.startswith("meta_")}
         # mean embedding of training posts per protected characteristic (optional)
         self.centroids = heads["char_centroids"].astype(np.float32) if "char_centroids" in heads else None
+        self.tfidf = None
+        if "tfidf_vocab" in heads:
+            lo, hi = (int(x) for x in heads["tfidf_ngrams"])
+            self.tfidf = CharTfidf(heads["tfidf_vocab"], heads["tfidf_idf"], lo, hi)
+            self.Wt = heads["Wt"].astype(np.float32)       # (vocab, n_rules)
 
     @classmethod
     def load(cls, path=None, encoder: Encoder | None = None) -> "HarmModel":
@@ -207,8 +268,13 @@ class HarmModel:
     def matrix(self, emb: np.ndarray, feats: np.ndarray) -> np.ndarray:
         return np.hstack([emb, (feats - self.mu) / self.sd]).astype(np.float32)
 
-    def probabilities(self, X: np.ndarray) -> np.ndarray:
+    def probabilities(self, X: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
         z = X @ self.W + self.b
+        if self.tfidf is not None and texts is not None:
+            for r, t in enumerate(texts):
+                idx, val = self.tfidf.transform(t)
+                if len(idx):
+                    z[r] += val @ self.Wt[idx]
         return 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_c)))
 
     def score_units(self, units: list[Unit]) -> np.ndarray:
@@ -220,7 +286,8 @@ class HarmModel:
                     np.zeros((0, self.encoder_dim), dtype=np.float32))
         emb = self.encoder.embed([u.model_text for u in units])
         feats = np.vstack([u.features for u in units])
-        return self.probabilities(self.matrix(emb, feats)), emb
+        texts = [u.model_text for u in units]
+        return self.probabilities(self.matrix(emb, feats), texts), emb
 
     def prepare(self, inputs: list["CheckInput"]) -> None:
         """Score every post in a batch at once; results go to ``inp.cache['harm']``."""

@@ -40,6 +40,7 @@ DATA = Path(os.environ.get("SOCIALGUARD_DATA", ROOT.parent / "shared" / "data"))
 SCHOOL_SETS = ("school-posts", "school-posts-varied")
 NAN = float("nan")
 SEED = 20261126
+TFIDF_NGRAMS = (2, 5)
 
 
 # ---------------------------------------------------------------- data
@@ -128,18 +129,17 @@ def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, lis
 
 # ---------------------------------------------------------------- features
 
-def featurise(inputs: list[CheckInput], enc: Encoder) -> tuple[np.ndarray, np.ndarray]:
+def featurise(inputs: list[CheckInput], enc: Encoder) -> dict:
     units = [make_unit(inp, 0, len(inp.post.text)) for inp in inputs]
-    emb = enc.embed([u.model_text for u in units])
-    feats = np.vstack([u.features for u in units])
-    return emb, feats
+    texts = [u.model_text for u in units]
+    return {"E": enc.embed(texts), "F": np.vstack([u.features for u in units]), "texts": texts}
 
 
 # ---------------------------------------------------------------- fitting
 
 def _fit(X, y, w, C):
     from sklearn.linear_model import LogisticRegression
-    m = LogisticRegression(C=C, max_iter=2000, class_weight=None)
+    m = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
     pos = w[y == 1].sum()
     neg = w[y == 0].sum()
     ww = np.where(y == 1, w * (neg / max(pos, 1e-9)) ** 0.5, w)  # soft balancing
@@ -147,10 +147,15 @@ def _fit(X, y, w, C):
     return m
 
 
-def _best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    best = (0.5, -1.0)
+def _best_threshold(p: np.ndarray, y: np.ndarray, benign: np.ndarray | None = None,
+                    max_fpr: float = 1.0) -> tuple[float, float]:
+    """The threshold with the best F1 whose false-alarm rate on ``benign`` rows stays within
+    ``max_fpr`` (the highest threshold tried, if none does)."""
+    best = (0.9, -1.0)
     for t in np.arange(0.2, 0.91, 0.02):
         pred = p >= t
+        if benign is not None and benign.any() and pred[benign].mean() > max_fpr:
+            continue
         tp = (pred & (y == 1)).sum()
         fp = (pred & (y == 0)).sum()
         fn = (~pred & (y == 1)).sum()
@@ -177,18 +182,31 @@ def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
 
 def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
     """Fit all heads with settings ``cfg``; returns weights and train-OOF / dev figures."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.model_selection import StratifiedKFold
     mu = S["F"][S["train"]].mean(0)
     sd = S["F"][S["train"]].std(0) + 1e-3
-    Xs = np.hstack([S["E"], (S["F"] - mu) / sd]).astype(np.float32)
     tr = np.where(S["train"])[0]
     dv = np.where(~S["train"])[0]
+    n_dense = S["E"].shape[1] + S["F"].shape[1]
+    vec = None
+    if cfg["tfidf"]:
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=TFIDF_NGRAMS, min_df=2, sublinear_tf=True,
+                              lowercase=False, dtype=np.float32)
+        vec.fit([S["texts"][i] for i in tr])
+
+    def matrix(D):
+        dense = np.hstack([D["E"], (D["F"] - mu) / sd]).astype(np.float32)
+        if vec is None:
+            return sp.csr_matrix(dense)
+        return sp.hstack([sp.csr_matrix(dense), vec.transform(D["texts"])]).tocsr()
+
+    Xs = matrix(S)
     w_school = np.where(S["varied"], cfg["varied_weight"], 1.0)
-    if P is not None and cfg["public_weight"] > 0:
-        Xp = np.hstack([P["E"], (P["F"] - mu) / sd]).astype(np.float32)
-    else:
-        Xp = None
+    Xp = matrix(P) if P is not None and cfg["public_weight"] > 0 else None
     W, B, A, Cc, T, report = [], [], [], [], [], {}
+    dev_flags = np.zeros(len(dv), dtype=bool)
     for j, rule in enumerate(HARM_RULES):
         y = S["Y"][:, j]
         Xtr, ytr, wtr = Xs[tr], y[tr], w_school[tr]
@@ -197,7 +215,7 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
             n_pub = keep.sum()
             if n_pub:
                 total = wtr.sum() * cfg["public_weight"]
-                Xtr = np.vstack([Xtr, Xp[keep]])
+                Xtr = sp.vstack([Xtr, Xp[keep]]).tocsr()
                 ytr = np.concatenate([ytr, P["Y"][keep, j]])
                 wtr = np.concatenate([wtr, np.full(n_pub, total / n_pub)])
         n_school = len(tr)
@@ -209,7 +227,7 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
             oof[b] = m.decision_function(Xs[tr][b])
         pa, pc = _platt(oof, y[tr])
         oof_p = 1 / (1 + np.exp(-(pa * oof + pc)))
-        thr, f_oof = _best_threshold(oof_p, y[tr])
+        thr, f_oof = _best_threshold(oof_p, y[tr], S["benign"][tr], cfg.get("max_fpr", 1.0))
         m = _fit(Xtr, ytr, wtr, cfg["C"])
         z_dev = m.decision_function(Xs[dv])
         p_dev = 1 / (1 + np.exp(-(pa * z_dev + pc)))
@@ -219,6 +237,7 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
             figs[name] = (p, r, f)
         p, r, f = prf(p_dev >= thr, y[dv])
         figs["dev"] = (p, r, f)
+        dev_flags |= p_dev >= thr
         report[rule] = figs
         W.append(m.coef_[0])
         B.append(m.intercept_[0])
@@ -229,10 +248,32 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
             print(f"  {rule:15s} thr {thr:.2f} oofF1 {f_oof:.3f} | dev P {p:.2f} R {r:.2f} F1 {f:.3f}"
                   f" | sp {figs['school-posts'][2]:.2f} varied {figs['school-posts-varied'][2]:.2f}")
     macro = np.mean([report[r]["dev"][2] for r in HARM_RULES])
+    if verbose and dev_flags is not None:
+        b = S["benign"][dv]
+        print(f"  benign dev posts flagged by any head: {int(dev_flags[b].sum())}/{int(b.sum())}"
+              f" = {dev_flags[b].mean():.1%}")
     if verbose:
         print(f"  macro dev F1 {macro:.3f}  (oof {np.mean([report[r]['oof_f1'] for r in HARM_RULES]):.3f})")
-    return {"W": np.array(W).T, "b": np.array(B), "platt_a": np.array(A), "platt_c": np.array(Cc),
-            "threshold": np.array(T), "mu": mu, "sd": sd, "report": report, "macro": macro}
+    Wall = np.array(W).T
+    out = {"W": Wall[:n_dense], "b": np.array(B), "platt_a": np.array(A), "platt_c": np.array(Cc),
+           "threshold": np.array(T), "mu": mu, "sd": sd, "report": report, "macro": macro}
+    if vec is not None:
+        vocab = vec.get_feature_names_out()
+        out.update(Wt=Wall[n_dense:], tfidf_vocab=vocab.astype(str), tfidf_idf=vec.idf_.astype(np.float32),
+                   tfidf_ngrams=np.array(TFIDF_NGRAMS))
+    return out
+
+
+def char_centroids(S: dict) -> np.ndarray:
+    """Mean embedding of train posts per protected characteristic (school-posts-varied labels)."""
+    from socialguard.analysis.lexicons import CHARACTERISTICS
+    out = np.zeros((len(CHARACTERISTICS), S["E"].shape[1]), dtype=np.float32)
+    for k, ch in enumerate(CHARACTERISTICS):
+        rows = [i for i, cs in enumerate(S["chars"]) if S["train"][i] and ch in cs]
+        if rows:
+            v = S["E"][rows].mean(0)
+            out[k] = v / max(np.linalg.norm(v), 1e-9)
+    return out
 
 
 def build(args) -> tuple[dict, dict | None]:
@@ -243,7 +284,7 @@ def build(args) -> tuple[dict, dict | None]:
         enc = Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
                       threads=args.threads)
     t0 = time.time()
-    inputs, Y, is_train, varied, ids = [], [], [], [], []
+    inputs, Y, is_train, varied, ids, chars, benign = [], [], [], [], [], [], []
     for ds in SCHOOL_SETS:
         for inp, lab in school_rows(ds):
             inputs.append(inp)
@@ -251,17 +292,19 @@ def build(args) -> tuple[dict, dict | None]:
             is_train.append(lab["split"] == "train")
             varied.append(ds == "school-posts-varied")
             ids.append(lab["id"])
-    E, F = featurise(inputs, enc)
-    S = {"E": E, "F": F, "Y": np.array(Y), "train": np.array(is_train), "varied": np.array(varied),
-         "ids": ids}
+            chars.append(lab.get("characteristics") or [])
+            benign.append(lab["decision"] == "allow")
+    S = featurise(inputs, enc)
+    S.update(Y=np.array(Y), train=np.array(is_train), varied=np.array(varied), ids=ids, chars=chars,
+             benign=np.array(benign))
     print(f"school posts: {len(inputs)} ({sum(is_train)} train) in {time.time() - t0:.0f} s")
     P = None
     if args.public_per_source > 0:
         t0 = time.time()
         rows = public_rows(args.public_per_source, random.Random(SEED))
         pin = [CheckInput(Post(id=f"pub{i}", text=t), None) for i, (_, t, _) in enumerate(rows)]
-        E2, F2 = featurise(pin, enc)
-        P = {"E": E2, "F": F2, "Y": np.array([y for _, _, y in rows]), "source": [s for s, _, _ in rows]}
+        P = featurise(pin, enc)
+        P.update(Y=np.array([y for _, _, y in rows]), source=[s for s, _, _ in rows])
         print(f"public rows: {len(rows)} in {time.time() - t0:.0f} s")
     return S, P
 
@@ -274,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="total weight of public rows relative to the school train rows")
     ap.add_argument("--public-per-source", type=int, default=0)
     ap.add_argument("--varied-weight", type=float, default=1.0)
+    ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
+    ap.add_argument("--max-fpr", type=float, default=0.01,
+                    help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
     ap.add_argument("--encoder", choices=["int8", "fp32"], default="int8")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(data_path("harm_heads.npz")))
@@ -283,22 +329,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     S, P = build(args)
     if args.sweep:
-        for pw in ([0.0, 0.1, 0.3] if P is not None else [0.0]):
-            for C in (0.3, 1.0, 3.0):
-                for vw in (1.0, 2.0):
-                    print(f"C={C} public_weight={pw} varied_weight={vw}")
-                    train({"C": C, "public_weight": pw, "varied_weight": vw}, S, P)
+        for pw in ([0.0, 0.03, 0.1] if P is not None else [0.0]):
+            for C in (args.C,):
+                for fpr in (1.0, 0.02, 0.01, 0.005):
+                    cfg = {"C": C, "public_weight": pw, "varied_weight": args.varied_weight,
+                           "tfidf": not args.no_tfidf, "max_fpr": fpr}
+                    print(cfg)
+                    train(cfg, S, P)
         return 0
-    cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight}
+    cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
+           "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr}
     print(f"settings: {cfg}")
     res = train(cfg, S, P)
+    extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams") if k in res}
+    extra["char_centroids"] = char_centroids(S)
     np.savez_compressed(
         args.out, rules=np.array(HARM_RULES), features=np.array(CONTEXT_FEATURES),
         W=res["W"].astype(np.float32), b=res["b"].astype(np.float32),
         mu=res["mu"].astype(np.float32), sd=res["sd"].astype(np.float32),
         platt_a=res["platt_a"].astype(np.float32), platt_c=res["platt_c"].astype(np.float32),
         threshold=res["threshold"].astype(np.float32),
-        meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder),
+        meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder), **extra,
         meta_trained_on=np.array("school-posts train, school-posts-varied train"
                                  + (f", public train samples ({args.public_per_source}/source)"
                                     if P is not None and args.public_weight > 0 else "")),

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Speed, start-up and memory of the text pipeline with the harm classifiers, on one core.
+
+    .venv/bin/python benchmarks/bench_harms.py            # 2,000 posts
+    .venv/bin/python benchmarks/bench_harms.py --posts 500 --all-detectors
+
+Prints posts per second (batched through ``Engine.check_many``), the start-up time of a
+fresh process (import, model load, first post), and the peak resident memory. The posts
+are generated here (school-style templates), so no data folder is needed. The process is
+pinned to one CPU and onnxruntime to one thread, so the figure is per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("SOCIALGUARD_ENCODER_THREADS", "1")
+
+HARM = ["harassment", "discrimination", "disrepute", "grievance", "defamation", "confidential", "copyright"]
+NAMES = ["Alfie", "Olivia", "Kacper", "Mr Patel", "Mrs Smith", "Year 5", "the head"]
+TEMPLATES = [
+    "What a brilliant sports day! Well done to {n} and everyone in {y}.",
+    "Reminder: parents' evening is on Thursday from 3.30pm, book your slot via the office.",
+    "{n} is such a loser lol nobody likes them",
+    "Honestly the school dinners are a disgrace, my son came home starving again. Nobody listens.",
+    "{n} turned up drunk to the Christmas fair, should be sacked",
+    "Another exclusion meeting today for a Year 4 boy, third this term. Exhausted.",
+    "Love this poster! Not my photo, credit to the owner 🙏",
+    "Our choir absolutely killed it at the carol concert tonight 🎄",
+    "We talked in PSHE about why calling someone names hurts and how to be an upstander.",
+    "Trip letters went home today. Please return them by Friday with £5. Thank you!",
+    "go back to your own country {n} nobody wants u here",
+    "Happy Diwali to all our families celebrating this weekend ✨",
+]
+
+
+def make_posts(n: int):
+    from socialguard.analysis.post import Post
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        t = rng.choice(TEMPLATES).format(n=rng.choice(NAMES), y=rng.choice(NAMES))
+        role = rng.choice(["parent", "staff", "pupil", "public"])
+        out.append(Post.from_dict({"id": f"b{i}", "text": t, "author": {"role": role},
+                                   "account": "personal", "platform": "facebook"}))
+    return out
+
+
+def startup() -> float:
+    code = ("import time; t=time.perf_counter(); import sys; sys.path.insert(0, 'tests');"
+            "from socialguard.analysis.pipeline import Engine; from socialguard.analysis.post import Post;"
+            f"e=Engine(rules=set({HARM!r})); e.check(Post.from_dict({{'id':'1','text':'Lovely day at school'}}));"
+            "print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--posts", type=int, default=2000)
+    ap.add_argument("--all-detectors", action="store_true", help="every detector, not only the seven harm rules")
+    args = ap.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    t_start = startup()
+    from socialguard.analysis.pipeline import Engine
+    engine = Engine() if args.all_detectors else Engine(rules=set(HARM))
+    posts = make_posts(args.posts)
+    list(engine.check_many(posts[:50]))  # warm up: model load, first batches
+    t0 = time.perf_counter()
+    flagged = sum(bool(r.findings) for r in engine.check_many(posts))
+    secs = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    which = "all detectors" if args.all_detectors else "the seven harm detectors"
+    print(f"pipeline: {which}; {args.posts} posts, {flagged} with findings")
+    print(f"throughput: {args.posts / secs:.0f} posts/s on one core (target >= 500)")
+    print(f"start-up: {t_start:.2f} s (import, model load, first post; target < 2 s)")
+    print(f"peak RSS: {rss_mb:.0f} MB (target < 500 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
