@@ -340,19 +340,29 @@ class HarmScores:
         return out
 
     def best_span(self, rule: str) -> tuple[int, int] | None:
-        """The sentence that scores highest for ``rule`` (the whole text if it is one sentence)."""
+        """The sentence that scores highest for ``rule`` (the whole text if it is one sentence).
+
+        Sentences are scored with their chunk's embedding and their own lexical features
+        (char n-grams, lexicon cues): which sentence carries the harm is mostly a lexical
+        question, and it saves embedding every sentence of every flagged post.
+        """
         if not self.units:
             return None
         if self._sentences is None:
             sents: list[Unit] = []
-            for u in self.units:
-                spans = sentences(self.inp.post.text[u.start:u.end])
-                for a, b in spans:
+            owner: list[int] = []
+            for k, u in enumerate(self.units):
+                for a, b in sentences(self.inp.post.text[u.start:u.end]):
                     sents.append(make_unit(self.inp, u.start + a, u.start + b))
-            if len(sents) <= 1:
+                    owner.append(k)
+            if len(sents) <= 1 or self.emb is None:
                 self._sentences = (sents, np.zeros((len(sents), len(self.model.rules))))
             else:
-                self._sentences = (sents, self.model.score_units(sents))
+                emb = self.emb[owner]
+                feats = np.vstack([s.features for s in sents])
+                probs = self.model.probabilities(self.model.matrix(emb, feats),
+                                                 [s.model_text for s in sents])
+                self._sentences = (sents, probs)
         sents, probs = self._sentences
         if not sents:
             return None
