@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from socialguard.analysis.detectors.base import CheckInput
-from socialguard.analysis.lexicons import CHARACTERISTICS
+from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 from socialguard.analysis.models.harm_model import HARM_RULES, default_model
 from socialguard.analysis.pipeline import Engine
 from socialguard.analysis.post import Post, load_context
@@ -186,7 +186,9 @@ def score_school(engine, rows):
         if lab["decision"] == "allow":
             benign += 1
             benign_fp += bool(got)
-        for ch in lab.get("characteristics") or []:
+        names = {v: k for k, v in CHARACTERISTIC_IDS.items()}
+        for cid in lab.get("characteristics") or []:
+            ch = names.get(cid, cid)
             f = got.get("discrimination")
             per_char[ch]["n"] += 1
             per_char[ch]["found"] += f is not None
@@ -282,8 +284,9 @@ def main(argv: list[str] | None = None) -> int:
             for t in [*RULES, "(none)"]:
                 md.append(f"| {t} | " + " | ".join(str(confusion[t][g]) for g in [*RULES, "(none)"]) + " |")
             md.append("")
-        for ch, c in per_char.items():
-            per_char_all[ch].update(c)
+        if name == "school-posts-varied dev":
+            for ch, c in per_char.items():
+                per_char_all[ch].update(c)
 
     md += ["## Discrimination per protected characteristic (school-posts-varied dev)", "",
            "| characteristic | posts | flagged as discrimination | characteristic named correctly |",
@@ -292,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         c = per_char_all.get(ch, Counter())
         if c["n"]:
             md.append(f"| {ch} | {c['n']} | {c['found']} ({c['found'] / c['n']:.0%}) | {c['named']} |")
-    md += ["", "Only 1–3 dev posts per characteristic: read these as examples, not rates.", ""]
+    md += ["", "Only 1–3 dev posts per characteristic: read these as examples, not rates. The school-posts",
+           "set has no per-post characteristic labels.", ""]
 
     # obfuscation
     rng = random.Random(SEED)

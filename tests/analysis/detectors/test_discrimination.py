@@ -49,3 +49,5 @@ def test_it_flags_discrimination_and_names_the_characteristic(case, text, fields
     else:
         assert f.detail["characteristic"] == char
     assert f.detail["characteristic"] in f.message
+    assert f.detail["characteristic_id"] == f.detail["characteristic"].replace(" and ", "-").replace(
+        " or ", "-").replace(" ", "-")

@@ -14,7 +14,7 @@ from collections import Counter
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, harm_model, hits_in
-from socialguard.analysis.lexicons import CHARACTERISTICS
+from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 
 
 def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
@@ -59,7 +59,8 @@ class DiscriminationDetector(HarmDetector):
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         ch = characteristic(inp, span)
         return self.finding(
-            inp, confidence=p, span=span, detail={"characteristic": ch},
+            inp, confidence=p, span=span,
+            detail={"characteristic": ch, "characteristic_id": CHARACTERISTIC_IDS.get(ch, "")},
             message=f"This is discriminatory on the grounds of {ch} (a protected characteristic "
                     "under the Equality Act 2010).")
 
@@ -77,6 +78,7 @@ class DiscriminationDetector(HarmDetector):
         if quoted:
             return []
         return [self.finding(
-            inp, confidence=max(p, 0.7), span=(a, b), detail={"characteristic": ch},
+            inp, confidence=max(p, 0.7), span=(a, b),
+            detail={"characteristic": ch, "characteristic_id": CHARACTERISTIC_IDS.get(ch, "")},
             message=f"This uses a slur against {ch} (a protected characteristic under the "
                     "Equality Act 2010).")]

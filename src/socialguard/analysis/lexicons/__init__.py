@@ -272,6 +272,9 @@ CHARACTERISTICS = (
     "age", "disability", "gender reassignment", "marriage and civil partnership",
     "pregnancy and maternity", "race", "religion or belief", "sex", "sexual orientation",
 )
+#: stable ids (as in the labelled data sets): "religion or belief" -> "religion-belief"
+CHARACTERISTIC_IDS = {c: c.replace(" and ", "-").replace(" or ", "-").replace(" ", "-")
+                      for c in CHARACTERISTICS}
 
 
 def stock_image(paths: list[str]) -> str | None:

@@ -266,10 +266,10 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
 
 def char_centroids(S: dict) -> np.ndarray:
     """Mean embedding of train posts per protected characteristic (school-posts-varied labels)."""
-    from socialguard.analysis.lexicons import CHARACTERISTICS
+    from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
     out = np.zeros((len(CHARACTERISTICS), S["E"].shape[1]), dtype=np.float32)
     for k, ch in enumerate(CHARACTERISTICS):
-        rows = [i for i, cs in enumerate(S["chars"]) if S["train"][i] and ch in cs]
+        rows = [i for i, cs in enumerate(S["chars"]) if S["train"][i] and CHARACTERISTIC_IDS[ch] in cs]
         if rows:
             v = S["E"][rows].mean(0)
             out[k] = v / max(np.linalg.norm(v), 1e-9)
@@ -301,7 +301,8 @@ def build(args) -> tuple[dict, dict | None]:
     P = None
     if args.public_per_source > 0:
         t0 = time.time()
-        rows = public_rows(args.public_per_source, random.Random(SEED))
+        rows = [r for r in public_rows(args.public_per_source, random.Random(SEED))
+                if r[0] in args.public_sources.split(",")]
         pin = [CheckInput(Post(id=f"pub{i}", text=t), None) for i, (_, t, _) in enumerate(rows)]
         P = featurise(pin, enc)
         P.update(Y=np.array([y for _, _, y in rows]), source=[s for s, _, _ in rows])
@@ -316,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--public-weight", type=float, default=0.0,
                     help="total weight of public rows relative to the school train rows")
     ap.add_argument("--public-per-source", type=int, default=0)
+    ap.add_argument("--public-sources", default="davidson,hatexplain,edos",
+                    help="public train sets to draw from (default: the permissively licensed ones, "
+                         "MIT and CC0; olid and tweeteval state no licence)")
     ap.add_argument("--varied-weight", type=float, default=1.0)
     ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
     ap.add_argument("--max-fpr", type=float, default=0.01,
@@ -330,9 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     S, P = build(args)
     if args.sweep:
         for pw in ([0.0, 0.03, 0.1] if P is not None else [0.0]):
-            for C in (args.C,):
-                for fpr in (1.0, 0.02, 0.01, 0.005):
-                    cfg = {"C": C, "public_weight": pw, "varied_weight": args.varied_weight,
+            for vw in (1.0, 2.0):
+                for fpr in ((args.max_fpr,) if P is not None else (1.0, 0.02, 0.01, 0.005)):
+                    cfg = {"C": args.C, "public_weight": pw, "varied_weight": vw,
                            "tfidf": not args.no_tfidf, "max_fpr": fpr}
                     print(cfg)
                     train(cfg, S, P)
@@ -351,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         threshold=res["threshold"].astype(np.float32),
         meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder), **extra,
         meta_trained_on=np.array("school-posts train, school-posts-varied train"
-                                 + (f", public train samples ({args.public_per_source}/source)"
+                                 + (f", public train samples ({args.public_per_source} per source from "
+                                    f"{args.public_sources}, total weight {args.public_weight})"
                                     if P is not None and args.public_weight > 0 else "")),
     )
     print(f"wrote {args.out}")
