@@ -298,6 +298,31 @@ def main(argv: list[str] | None = None) -> int:
     md += ["", "Only 1–3 dev posts per characteristic: read these as examples, not rates. The school-posts",
            "set has no per-post characteristic labels.", ""]
 
+    # our own functional suite (tests/analysis/test_functional_harms.py), as rates
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "analysis")]
+    import test_functional_harms as F
+    groups = {
+        "hateful statements about a group → flagged": ([(t.format(g=g), F.PARENT) for g, _ in F.GROUPS for t in F.HATEFUL], True),
+        "neutral mentions of identity groups → not flagged": ([(t.format(g=g), F.OFFICIAL) for g, _ in F.GROUPS for t in F.NEUTRAL]
+                                                             + [(t, F.OFFICIAL) for t in F.OWN_IDENTITY], False),
+        "counter-speech quoting hate → not flagged": ([(t.format(g=g), F.PARENT) for g, _ in F.GROUPS for t in F.COUNTER], False),
+        "teaching about prejudice → not flagged": ([(t, F.OFFICIAL) for t in F.TEACHING], False),
+        "slurs at a pupil → flagged": ([(t.format(s=x), F.PUPIL) for x in F.SLURS for t in F.SLUR_AT_PUPIL], True),
+        "obfuscated slurs (5 ways) → flagged": ([(t.format(s=o), F.PUPIL) for x in F.SLURS for t in F.SLUR_AT_PUPIL[:1]
+                                                  for o in F.obfuscations(x)], True),
+        "profanity alone → not harassment/discrimination": ([(t, F.PARENT) for t in F.PROFANITY_ONLY], False),
+    }
+    md += ["## Functional suite (our own HateCheck-style templates, `tests/analysis/test_functional_harms.py`)", "",
+           "Flagged = a harassment or discrimination finding. The tests hold each group to a floor;",
+           "here are the rates.", "", "| functionality | cases | correct |", "|---|---|---|"]
+    for name, (cases, want) in groups.items():
+        rate, _ = F.share(cases, want)
+        md.append(f"| {name} | {len(cases)} | {rate:.0%} |")
+    idi = sum(not F.flagged(t, rules=F.HARM, **F.PARENT) for t in F.IDIOMS)
+    thr = sum(F.flagged(t, rules={"harassment"}, **F.PUPIL) for t in F.THREATS)
+    md += [f"| idioms (\"killing it\") → no harm rule at all | {len(F.IDIOMS)} | {idi / len(F.IDIOMS):.0%} |",
+           f"| threats at named pupils → harassment | {len(F.THREATS)} | {thr / len(F.THREATS):.0%} |", ""]
+
     # obfuscation
     rng = random.Random(SEED)
     obf = [(Post.from_dict({**p.to_dict(), "text": obfuscate(p.text, rng)}), s, lab) for p, s, lab in sp + sv]

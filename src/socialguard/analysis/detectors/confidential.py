@@ -7,6 +7,8 @@ Review, not block, when no pupil or member of staff is identifiable.
 
 from __future__ import annotations
 
+import re
+
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, hits_in, targets
@@ -36,8 +38,33 @@ _TOPICS = (
 )
 
 
+# Terms that are confidential whenever a reader can tell who they are about.
+_STRONG = {"lado", "social services", "children's services", "childrens services", "cp plan",
+           "child protection", "ehcp", "ehc plan", "excluded", "exclusion", "exclusions", "suspended",
+           "suspension", "referral", "referrals", "disciplinary", "capability", "draft report",
+           "reduced timetable", "part-time timetable", "managed move", "social worker", "camhs"}
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z][a-z'\-]+")
+_FAMILY = re.compile(r"\bthe [A-Z][a-z]+ (?:kid|boy|girl|lad|family|twins)\b|'s (?:mum|dad|husband|wife)\b")
+
+
 class ConfidentialDetector(HarmDetector):
     rule = "confidential"
+
+    def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
+        """An exclusion, referral, LADO or EHCP matter about someone a reader can identify."""
+        if p >= thr or inp.post.is_official:
+            return []
+        strong = [h for h in hits_in(inp, "confidential") if h[2] in _STRONG]
+        text = inp.post.text
+        if not strong or not (targets(inp) or _TITLED.search(text) or _FAMILY.search(text)):
+            return []
+        a, b, term, _ = strong[0]
+        from socialguard.analysis.models.harm_model import sentences
+        span = next(((x, y) for x, y in sentences(text) if x <= a < y), (a, b))
+        topic = next((name for name, words in _TOPICS if term in words), "confidential school information")
+        return [self.finding(inp, confidence=max(p, 0.55), span=span, detail={"topic": topic},
+                             message=f"This appears to publish confidential or sensitive material about "
+                                     f"an identifiable person: {topic}.")]
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         terms = {t for _, _, t, _ in hits_in(inp, "confidential")
