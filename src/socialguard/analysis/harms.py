@@ -9,6 +9,7 @@ rule). The model scores a whole batch once in ``prepare``; results sit in
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import ClassVar
 
@@ -59,6 +60,31 @@ def targets(inp: CheckInput, span: tuple[int, int] | None = None) -> list:
         if all(o.person != m.person for o in out):
             out.append(m)
     return out
+
+
+_PRAISE = re.compile(r"\b(?:gold|brilliant|amazing|fantastic|wonderful|great|lovely|love|loves|loved|"
+                     r"thank|thanks|thankyou|grateful|proud|star|superstar|kind|kindest|helpful|"
+                     r"credit to (?:the|our|bury|\w+ school)|best|legend|incredible|outstanding)\b")
+_NEGATIVE_KINDS = ("complaint", "allegation", "insult", "profanity", "threat", "slur")
+_NATIONAL = re.compile(r"\b(?:government|governments|national|nationally|councils?|dfe|"
+                       r"department for education|educationgovuk|ministers?|minister|mps?|"
+                       r"parliament|westminster|policy|reforms?|in england|across the country|"
+                       r"report cards|every school|all schools|schools in england)\b")
+
+
+def praise_only(inp: CheckInput) -> bool:
+    """Warm words about people or the school, and nothing negative alongside them."""
+    text = inp.text.plain.text
+    if not _PRAISE.search(text):
+        return False
+    return not any(hits_in(inp, k) for k in _NEGATIVE_KINDS if k not in ("complaint",)) and not [
+        h for h in hits_in(inp, "complaint") if h[2] not in ("the school", "school", "our school",
+                                                              "my school", "again", "still", "why")]
+
+
+def national_policy(inp: CheckInput) -> bool:
+    """About national policy (government, councils, Ofsted's system), not about a person here."""
+    return bool(_NATIONAL.search(inp.text.plain.text)) and not targets(inp)
 
 
 def describe(person) -> str:

@@ -21,6 +21,10 @@ CASES = [
      PARENT, "SEN kids", "disability"),
     ("pregnancy", "Typical, another teacher off on maternity leave. They shouldn't hire women who want babies",
      PARENT, "hire women", None),  # either sex or pregnancy is a fair reading: checked below
+    ("a derogatory generalisation", "Honestly these refugees are parasites living off our taxes", PARENT,
+     "refugees are parasites", "race"),
+    ("cigarettes, in British English", "Anyone selling cheap fags? Mine ran out", PARENT, None, None),
+    ("a stance against a barrier", "I hate that disabled people still face barriers in sport", PARENT, None, None),
     ("a lesson on the Equality Act", "Year 6 learned about the Equality Act and the nine protected "
      "characteristics today, including race, religion and disability.", {"role": "staff", "account": "official"},
      None, None),

@@ -11,7 +11,7 @@ import re
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, hits_in, targets
+from socialguard.analysis.harms import HarmDetector, hits_in, national_policy, targets
 
 _TOPICS = (
     ("an exclusion or suspension", ("exclusion", "exclusions", "excluded", "exclude", "suspension",
@@ -49,6 +49,10 @@ _FAMILY = re.compile(r"\bthe [A-Z][a-z]+ (?:kid|boy|girl|lad|family|twins)\b|'s 
 
 class ConfidentialDetector(HarmDetector):
     rule = "confidential"
+
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        # labelling conventions: praise, and criticism of national policy, are not confidential
+        return p < 0.75 and national_policy(inp)
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         """An exclusion, referral, LADO or EHCP matter about someone a reader can identify."""

@@ -11,7 +11,7 @@ import re
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, describe, targets
+from socialguard.analysis.harms import HarmDetector, describe, praise_only, targets
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+")
 _ROLE = re.compile(r"\b(?:the|our|their|his|her|my) (?:head|headteacher|head teacher|caretaker|"
@@ -21,6 +21,10 @@ _ROLE = re.compile(r"\b(?:the|our|their|his|her|my) (?:head|headteacher|head tea
 
 class DefamationDetector(HarmDetector):
     rule = "defamation"
+
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        # labelling conventions: praise, and criticism of national policy, are not defamation
+        return p < 0.75 and praise_only(inp)
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         who = targets(inp, span) or targets(inp)

@@ -48,6 +48,42 @@ _HOSTILE = re.compile(r"\b(?:not|no|never|shouldn'?t|don'?t|doesn'?t|won'?t|can'
                       r"disgust\w*|dirty|lazy|vermin|scum|hate|stupid|weird|normal|should)\b")
 
 
+# A generalisation about a protected group with a derogatory predicate in the same sentence
+# ("X are disgusting", "I can't stand X", "X don't belong here"), unless the sentence reports
+# or condemns it.
+_DEROGATORY = re.compile(
+    r"\b(?:disgusting|dirty|filthy|lazy|vermin|scum|animals|parasites|thieves|criminals|rapists|"
+    r"terrorists|subhuman|inferior|freaks|perverts|groomers|(?:don'?t|do not|doesn'?t) belong|"
+    r"go back|send (?:them|em|it) back|get rid of|kick (?:them|em) out|can'?t stand|"
+    r"hate(?! (?:that|how|the way|it when|seeing|to see))|"
+    r"ruin\w*|should(?:n'?t| not) be allowed|not welcome|no place|sick of|breeding|invading|"
+    r"taking over|all the same)\b")
+_REPORTED = re.compile(
+    r"\b(?:not ok|not okay|never ok|never okay|wrong|unacceptable|report\w*|hateful|racis\w*|"
+    r"discriminat\w*|abuse|saying|said|says|called|wrote|written|shouted|told|heard|stand with|"
+    r"stand against|challenge|never say|would never|don'?t believe|myth|stereotype)\b")
+
+
+_GROUPS = [(re.compile(rf"\b(?:{words})\b"), ch) for words, ch in (
+    (r"muslims|jews|jewish people|christians|hindus|sikhs|catholics|atheists", "religion or belief"),
+    (r"gays|gay people|gay men|lesbians|bisexuals|homosexuals|queers", "sexual orientation"),
+    (r"trans people|transgender people|trans kids|trans women|trans men|non-binary people", "gender reassignment"),
+    (r"disabled people|disabled kids|the disabled|autistic people|autistic kids|sen kids|send kids|"
+     r"wheelchair users|deaf people|blind people", "disability"),
+    (r"immigrants|migrants|refugees|asylum seekers|foreigners|black people|white people|asians|"
+     r"africans|pakistanis|indians|chinese people|polish people|polish families|poles|romanians|"
+     r"eastern europeans|travellers|gypsies|roma", "race"),
+    (r"women|girls|men|boys|females|males", "sex"),
+    (r"old people|oldies|pensioners|the elderly|older teachers|older staff|young people", "age"),
+    (r"pregnant women|pregnant staff|new mums|mums on maternity", "pregnancy and maternity"),
+    (r"single mums|single parents|married couples|unmarried", "marriage and civil partnership"),
+)]
+# Slurs that are also ordinary British words ("fags" are cigarettes): only when aimed at someone.
+_AMBIGUOUS = {"fag", "fags", "bender", "homo", "mong", "coon", "spic"}
+_AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|them|those|these|"
+                    r"bunch of|like a)\s+)$")
+
+
 class DiscriminationDetector(HarmDetector):
     rule = "discrimination"
 
@@ -65,15 +101,21 @@ class DiscriminationDetector(HarmDetector):
                     "under the Equality Act 2010).")
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
-        """A slur aimed at someone is discrimination whatever the model says, unless the post
-        quotes it to condemn or teach about it."""
+        """A slur aimed at someone, or a derogatory generalisation about a protected group, is
+        discrimination whatever the model says, unless the post reports, condemns or teaches it."""
         if p >= thr:
             return []
-        slurs = hits_in(inp, "slur")
-        if not slurs or hits_in(inp, "counter") or hits_in(inp, "teaching"):
+        if hits_in(inp, "counter") or hits_in(inp, "teaching"):
             return []
-        a, b, term, ch = slurs[0]
+        slurs = hits_in(inp, "slur")
+        if not slurs:
+            return self._group_floor(inp, p)
         text = inp.post.text
+        lowered = text.lower()
+        slurs = [h for h in slurs if h[2] not in _AMBIGUOUS or _AIMED.search(lowered[max(0, h[0] - 20):h[0]])]
+        if not slurs:
+            return self._group_floor(inp, p)
+        a, b, term, ch = slurs[0]
         quoted = a > 0 and text[a - 1] in "\"'‘’“”" and b < len(text) and text[b] in "\"'‘’“”"
         if quoted:
             return []
@@ -82,3 +124,20 @@ class DiscriminationDetector(HarmDetector):
             detail={"characteristic": ch, "characteristic_id": CHARACTERISTIC_IDS.get(ch, "")},
             message=f"This uses a slur against {ch} (a protected characteristic under the "
                     "Equality Act 2010).")]
+
+    def _group_floor(self, inp: CheckInput, p: float) -> list[Finding]:
+        from socialguard.analysis.models.harm_model import sentences
+        text = inp.post.text
+        plain = inp.text.plain.text
+        for x, y in sentences(plain):
+            sent = plain[x:y]
+            inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
+            x, y = inp.text.plain.span(x, y)
+            if inside and _DEROGATORY.search(sent) and not _REPORTED.search(sent) and "'" not in sent[:1]:
+                ch = inside[0]
+                return [self.finding(
+                    inp, confidence=max(p, 0.6), span=(x, y),
+                    detail={"characteristic": ch, "characteristic_id": CHARACTERISTIC_IDS.get(ch, "")},
+                    message=f"This is a derogatory generalisation on the grounds of {ch} (a protected "
+                            "characteristic under the Equality Act 2010).")]
+        return []

@@ -11,13 +11,17 @@ import re
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector
+from socialguard.analysis.harms import HarmDetector, national_policy, praise_only
 
 _NAMES_SCHOOL = re.compile(r"\b(?:my|our|this|the) (?:school|academy|trust|slt|head)\b|\bslt\b|\bsenior leadership\b")
 
 
 class GrievanceDetector(HarmDetector):
     rule = "grievance"
+
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        # labelling conventions: praise, and criticism of national policy, are not grievance
+        return p < 0.75 and (praise_only(inp) or national_policy(inp))
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         unit = inp.cache["harm"].units[0]
