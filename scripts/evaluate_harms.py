@@ -314,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     md += ["## Functional suite (our own HateCheck-style templates, `tests/analysis/test_functional_harms.py`)", "",
            "Flagged = a harassment or discrimination finding. The tests hold each group to a floor;",
-           "here are the rates.", "", "| functionality | cases | correct |", "|---|---|---|"]
+           "here are the rates. The detectors' lexicon floors and vetoes were written with this suite",
+           "in view, so these rates show the suite passes, not how an independent suite would score.", "", "| functionality | cases | correct |", "|---|---|---|"]
     for name, (cases, want) in groups.items():
         rate, _ = F.share(cases, want)
         md.append(f"| {name} | {len(cases)} | {rate:.0%} |")

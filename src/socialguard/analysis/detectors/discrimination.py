@@ -78,6 +78,7 @@ _GROUPS = [(re.compile(rf"\b(?:{words})\b"), ch) for words, ch in (
     (r"pregnant women|pregnant staff|new mums|mums on maternity", "pregnancy and maternity"),
     (r"single mums|single parents|married couples|unmarried", "marriage and civil partnership"),
 )]
+_ANY_GROUP = re.compile("|".join(rx.pattern for rx, _ in _GROUPS))
 # Slurs that are also ordinary British words ("fags" are cigarettes): only when aimed at someone.
 _AMBIGUOUS = {"fag", "fags", "bender", "homo", "mong", "coon", "spic"}
 _AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|them|those|these|"
@@ -127,8 +128,9 @@ class DiscriminationDetector(HarmDetector):
 
     def _group_floor(self, inp: CheckInput, p: float) -> list[Finding]:
         from socialguard.analysis.models.harm_model import sentences
-        text = inp.post.text
         plain = inp.text.plain.text
+        if not (_ANY_GROUP.search(plain) and _DEROGATORY.search(plain)):  # the common case, cheaply
+            return []
         for x, y in sentences(plain):
             sent = plain[x:y]
             inside = [ch for rx, ch in _GROUPS if rx.search(sent)]

@@ -234,9 +234,9 @@ _OBFUSCATED = {"profanity", "insult"}  # word lists people disguise; cue phrases
 def matchers() -> tuple[dict[str, _Matcher], _WordIndex]:
     """Regex matchers for the disguised lists, and one word index for all the others."""
     rx = {k: _Matcher(k, [(t, "") for t in CUES[k]], obfuscated=True) for k in _OBFUSCATED}
-    rx["slur"] = _Matcher("slur", [(t, c) for t, c in _read_tsv("slurs.tsv")], obfuscated=True)
+    rx["slur"] = _Matcher("slur", [(t, c) for t, c in _read_tsv("slurs.txt")], obfuscated=True)
     lists = {k: [(t, "") for t in v] for k, v in CUES.items() if k not in _OBFUSCATED}
-    for ch, terms in _read_tsv("characteristics.tsv"):
+    for ch, terms in _read_tsv("characteristics.txt"):
         # one list per characteristic, so a term can count for two (e.g. "jews")
         lists[f"char:{ch}"] = [(t, ch) for t in terms.split("|")]
     return rx, _WordIndex(lists)
