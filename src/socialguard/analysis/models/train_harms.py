@@ -137,12 +137,12 @@ def featurise(inputs: list[CheckInput], enc: Encoder) -> dict:
 
 # ---------------------------------------------------------------- fitting
 
-def _fit(X, y, w, C):
+def _fit(X, y, w, C, balance=0.5):
     from sklearn.linear_model import LogisticRegression
     m = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
     pos = w[y == 1].sum()
     neg = w[y == 0].sum()
-    ww = np.where(y == 1, w * (neg / max(pos, 1e-9)) ** 0.5, w)  # soft balancing
+    ww = np.where(y == 1, w * (neg / max(pos, 1e-9)) ** balance, w)  # soft balancing
     m.fit(X, y, sample_weight=ww)
     return m
 
@@ -207,6 +207,9 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
     Xp = matrix(P) if P is not None and cfg["public_weight"] > 0 else None
     W, B, A, Cc, T, report = [], [], [], [], [], {}
     dev_flags = np.zeros(len(dv), dtype=bool)
+    dev_pred = np.zeros((len(dv), len(HARM_RULES)), dtype=bool)
+    oof_all = np.zeros((len(tr), len(HARM_RULES)))
+    dev_all = np.zeros((len(dv), len(HARM_RULES)))
     for j, rule in enumerate(HARM_RULES):
         y = S["Y"][:, j]
         Xtr, ytr, wtr = Xs[tr], y[tr], w_school[tr]
@@ -223,12 +226,16 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         skf = StratifiedKFold(5, shuffle=True, random_state=SEED)
         for a, b in skf.split(np.zeros(n_school), y[tr]):
             fit_idx = np.concatenate([a, np.arange(n_school, len(ytr))])
-            m = _fit(Xtr[fit_idx], ytr[fit_idx], wtr[fit_idx], cfg["C"])
+            m = _fit(Xtr[fit_idx], ytr[fit_idx], wtr[fit_idx], cfg["C"], cfg.get("balance", 0.5))
             oof[b] = m.decision_function(Xs[tr][b])
         pa, pc = _platt(oof, y[tr])
         oof_p = 1 / (1 + np.exp(-(pa * oof + pc)))
-        thr, f_oof = _best_threshold(oof_p, y[tr], S["benign"][tr], cfg.get("max_fpr", 1.0))
-        m = _fit(Xtr, ytr, wtr, cfg["C"])
+        # thresholds may be chosen on the individually written posts only ("varied"): the
+        # templated set's near-duplicates make its out-of-fold scores optimistic
+        rows = S["varied"][tr] if cfg.get("thr_rows") == "varied" else np.ones(len(tr), dtype=bool)
+        _, f_oof = _best_threshold(oof_p, y[tr], S["benign"][tr], cfg.get("max_fpr", 1.0))
+        thr, _ = _best_threshold(oof_p[rows], y[tr][rows], S["benign"][tr][rows], cfg.get("max_fpr", 1.0))
+        m = _fit(Xtr, ytr, wtr, cfg["C"], cfg.get("balance", 0.5))
         z_dev = m.decision_function(Xs[dv])
         p_dev = 1 / (1 + np.exp(-(pa * z_dev + pc)))
         figs = {"oof_f1": f_oof, "threshold": thr}
@@ -238,6 +245,9 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         p, r, f = prf(p_dev >= thr, y[dv])
         figs["dev"] = (p, r, f)
         dev_flags |= p_dev >= thr
+        dev_pred[:, j] = p_dev >= thr
+        oof_all[:, j] = oof_p
+        dev_all[:, j] = p_dev
         report[rule] = figs
         W.append(m.coef_[0])
         B.append(m.intercept_[0])
@@ -256,11 +266,45 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         print(f"  macro dev F1 {macro:.3f}  (oof {np.mean([report[r]['oof_f1'] for r in HARM_RULES]):.3f})")
     Wall = np.array(W).T
     out = {"W": Wall[:n_dense], "b": np.array(B), "platt_a": np.array(A), "platt_c": np.array(Cc),
-           "threshold": np.array(T), "mu": mu, "sd": sd, "report": report, "macro": macro}
+           "threshold": np.array(T), "mu": mu, "sd": sd, "report": report, "macro": macro,
+           "dev_pred": dev_pred, "dv": dv, "tr": tr, "oof_p": oof_all, "dev_p": dev_all}
     if vec is not None:
         vocab = vec.get_feature_names_out()
         out.update(Wt=Wall[n_dense:], tfidf_vocab=vocab.astype(str), tfidf_idf=vec.idf_.astype(np.float32),
                    tfidf_ngrams=np.array(TFIDF_NGRAMS))
+    return out
+
+
+def cross_validate(cfg: dict, S: dict, policies: list[tuple[float, str]], folds: int = 3) -> dict:
+    """Nested cross-validation on the train split only: each outer fold is predicted by heads
+    fitted on the other folds, with Platt scaling and thresholds from their inner out-of-fold
+    scores, exactly as ``train`` fits the shipped heads. Several threshold policies
+    (max false-alarm rate, rows the threshold is chosen on) share one set of fits.
+    Settings are compared on these figures, never on dev."""
+    from sklearn.model_selection import KFold
+    tr = np.where(S["train"])[0]
+    sub = {k: (v[tr] if isinstance(v, np.ndarray) else [v[i] for i in tr])
+           for k, v in S.items() if k in ("E", "F", "texts", "Y", "varied", "benign")}
+    pred = {pol: np.zeros((len(tr), len(HARM_RULES)), dtype=bool) for pol in policies}
+    for a, b in KFold(folds, shuffle=True, random_state=SEED + 1).split(tr):
+        mask = np.zeros(len(tr), dtype=bool)
+        mask[a] = True
+        res = train(cfg, {**sub, "train": mask}, None, verbose=False)
+        itr, idv = res["tr"], res["dv"]
+        for fpr, rows_kind in policies:
+            rows = sub["varied"][itr] if rows_kind == "varied" else np.ones(len(itr), dtype=bool)
+            for j in range(len(HARM_RULES)):
+                thr, _ = _best_threshold(res["oof_p"][rows, j], sub["Y"][itr][rows, j],
+                                         sub["benign"][itr][rows], fpr)
+                pred[(fpr, rows_kind)][idv, j] = res["dev_p"][:, j] >= thr
+    out = {}
+    for pol, pr in pred.items():
+        out[pol] = {}
+        for name, rows in (("all", np.ones(len(tr), dtype=bool)), ("varied", sub["varied"])):
+            f1 = [prf(pr[rows, j], sub["Y"][rows, j])[2] for j in range(len(HARM_RULES))]
+            ben = sub["benign"] & rows
+            out[pol][name] = {"macro": float(np.mean(f1)), "f1": dict(zip(HARM_RULES, f1)),
+                              "benign_fpr": float(pr[ben].any(1).mean())}
     return out
 
 
@@ -283,6 +327,14 @@ def build(args) -> tuple[dict, dict | None]:
     else:
         enc = Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
                       threads=args.threads)
+    cache = Path(args.cache) if args.cache else None
+    if cache is not None and cache.exists() and args.public_per_source == 0:
+        with np.load(cache, allow_pickle=False) as z:
+            S = {k: z[k] for k in z.files}
+        S["texts"] = [str(t) for t in S["texts"]]
+        S["chars"] = json.loads(str(S["chars"]))
+        print(f"school posts: {len(S['texts'])} from {cache}")
+        return S, None
     t0 = time.time()
     inputs, Y, is_train, varied, ids, chars, benign = [], [], [], [], [], [], []
     for ds in SCHOOL_SETS:
@@ -298,6 +350,10 @@ def build(args) -> tuple[dict, dict | None]:
     S.update(Y=np.array(Y), train=np.array(is_train), varied=np.array(varied), ids=ids, chars=chars,
              benign=np.array(benign))
     print(f"school posts: {len(inputs)} ({sum(is_train)} train) in {time.time() - t0:.0f} s")
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, **{k: v for k, v in S.items() if k not in ("texts", "chars", "ids")},
+                 texts=np.array(S["texts"]), chars=np.array(json.dumps(S["chars"])))
     P = None
     if args.public_per_source > 0:
         t0 = time.time()
@@ -313,6 +369,15 @@ def build(args) -> tuple[dict, dict | None]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sweep", action="store_true", help="compare settings on dev; write nothing")
+    ap.add_argument("--cv", action="store_true",
+                    help="compare settings by nested cross-validation on the train split; write nothing")
+    ap.add_argument("--balance", type=float, default=0.5,
+                    help="positive rows weighted by (negatives/positives)**balance")
+    ap.add_argument("--cv-varied-weights", default="1,2,3", help="varied weights --cv compares")
+    ap.add_argument("--cache", help="keep the school posts' features in this .npz (e.g. models-work/features.npz) "
+                                    "so repeated runs skip the encoder; delete it when the encoder or features change")
+    ap.add_argument("--thr-rows", choices=["all", "varied"], default="all",
+                    help="train rows the thresholds are chosen on")
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--public-weight", type=float, default=0.0,
                     help="total weight of public rows relative to the school train rows")
@@ -320,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--public-sources", default="davidson,hatexplain,edos",
                     help="public train sets to draw from (default: the permissively licensed ones, "
                          "MIT and CC0; olid and tweeteval state no licence)")
-    ap.add_argument("--varied-weight", type=float, default=1.0)
+    ap.add_argument("--varied-weight", type=float, default=2.0,
+                    help="weight of the individually written school-posts-varied rows (chosen by --cv)")
     ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
     ap.add_argument("--max-fpr", type=float, default=0.01,
                     help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
@@ -332,6 +398,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train_harms: error: no data folder at {DATA} (set SOCIALGUARD_DATA)", file=sys.stderr)
         return 2
     S, P = build(args)
+    if args.cv:
+        policies = [(f, r) for f in (0.005, 0.01, 0.02) for r in ("all", "varied")]
+        for vw in [float(x) for x in args.cv_varied_weights.split(",")]:
+            cfg = {"C": args.C, "public_weight": 0.0, "varied_weight": vw, "tfidf": not args.no_tfidf,
+                   "balance": args.balance}
+            for (fpr, rows), r in cross_validate(cfg, S, policies).items():
+                print(f"vw {vw} fpr {fpr} thr_rows {rows:6s} | all macro {r['all']['macro']:.3f} "
+                      f"fa {r['all']['benign_fpr']:.1%} | varied macro {r['varied']['macro']:.3f} "
+                      f"fa {r['varied']['benign_fpr']:.1%} | "
+                      + " ".join(f"{k[:4]} {v:.2f}" for k, v in r["varied"]["f1"].items()), flush=True)
+        return 0
     if args.sweep:
         for pw in ([0.0, 0.03, 0.1] if P is not None else [0.0]):
             for vw in (1.0, 2.0):
@@ -342,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
                     train(cfg, S, P)
         return 0
     cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
-           "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr}
+           "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr, "thr_rows": args.thr_rows,
+           "balance": args.balance}
     print(f"settings: {cfg}")
     res = train(cfg, S, P)
     extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams") if k in res}
