@@ -24,6 +24,7 @@ class Engine:
     def __init__(self, policy: Policy | None = None, *, rules: set[str] | None = None,
                  detectors: list[Detector] | None = None) -> None:
         self.policy = policy or load_policy()
+        self.rules = frozenset(rules) if rules is not None else None
         self.detectors = detectors if detectors is not None else build_detectors(rules)
 
     def check(self, post: Post, school: SchoolContext | None = None) -> Result:
@@ -34,7 +35,7 @@ class Engine:
         """Results in input order; posts are read lazily, ``batch_size`` at a time."""
         it = iter(posts)
         while chunk := list(islice(it, batch_size)):
-            inputs = [CheckInput(p, school) for p in chunk]
+            inputs = [CheckInput(p, school, rules=self.rules) for p in chunk]
             for det in self.detectors:
                 try:
                     det.prepare(inputs)

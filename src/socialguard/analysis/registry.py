@@ -51,4 +51,5 @@ def build_detectors(rules: set[str] | None = None) -> list[Detector]:
         if unknown:
             raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))}; "
                              f"known: {', '.join(RULES)}")
-    return [cls() for cls in detector_classes() if rules is None or cls.rule in rules]
+    return [cls() for cls in detector_classes()
+            if rules is None or cls.rule in rules or cls.serves_all_rules]

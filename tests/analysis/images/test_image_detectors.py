@@ -36,6 +36,21 @@ def test_it_finds_personal_data_written_in_a_picture(engine, school, demo, image
 
 
 @needs_ocr
+def test_text_in_pictures_honours_the_rules_asked_for(demo):
+    # the whiteboard shows a pupil's name (Tobias Wren) and a mobile number
+    tobias = factories.person("P9", "pupil", "Tobias", "Wren", date_of_birth="2016-02-02",
+                              name_consent=False, photo_consent=False)
+    school = factories.school(people=[*factories.default_people(), tobias])
+    post = factories.post("Look at this", images=[str(demo / "whiteboard_class_list.png")], **PARENT)
+    everything = {f.rule for f in Engine().check(post, school).findings}
+    assert {"identifiable-pupil", "personal-data"} <= everything
+    only_names = Engine(rules={"identifiable-pupil"}).check(post, school)
+    assert {f.rule for f in only_names.findings} == {"identifiable-pupil"}
+    only_data = Engine(rules={"personal-data"}).check(post, school)
+    assert {f.rule for f in only_data.findings} == {"personal-data"}
+
+
+@needs_ocr
 def test_it_does_not_repeat_context_findings_for_the_picture(engine, school, demo):
     # a staff post in lesson time: the lesson-time finding comes once, from the post itself
     post = factories.post("Hello", images=[str(demo / "poster_phone.png")], role="staff",

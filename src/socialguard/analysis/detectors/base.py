@@ -19,6 +19,8 @@ class CheckInput:
     post: Post
     school: SchoolContext | None
     cache: dict[str, Any] = field(default_factory=dict)
+    #: the rules the engine was asked for (None: all); detectors that run others honour it
+    rules: frozenset[str] | None = None
 
     @cached_property
     def text(self) -> PostText:
@@ -52,6 +54,9 @@ class Detector:
     """
 
     rule: ClassVar[str] = ""
+    #: a detector whose findings carry other rules' ids (text in images) runs whatever
+    #: rules are asked for, and keeps only those
+    serves_all_rules: ClassVar[bool] = False
     #: lower runs first; detectors whose findings others read (names) go early
     order: ClassVar[int] = 100
 

@@ -26,6 +26,7 @@ class ImageTextDetector(Detector):
     # The registry needs one rule per class; findings keep the rule of the text detector
     # that made them (personal-data, harassment, identifiable-pupil, ...).
     rule = "personal-data"
+    serves_all_rules = True
     order = 900
     uses_images: ClassVar[bool] = True
 
@@ -48,10 +49,12 @@ class ImageTextDetector(Detector):
             ocr = info.ocr
             if len(ocr.text.strip()) < MIN_TEXT_CHARS:
                 continue
-            sub = CheckInput(replace(inp.post, text=ocr.text, images=[]), inp.school)
+            sub = CheckInput(replace(inp.post, text=ocr.text, images=[]), inp.school, rules=inp.rules)
             for f in self._run(sub):
                 if f.start is None or f.end is None:
                     continue  # facts about the post (time, account), already checked once
+                if inp.rules is not None and f.rule not in inp.rules:
+                    continue
                 box = ocr.box_for(f.start, f.end)
                 out.append(replace(
                     f, start=None, end=None,
