@@ -72,6 +72,43 @@ _NATIONAL = re.compile(r"\b(?:government|governments|national|nationally|council
                        r"report cards|every school|all schools|schools in england)\b")
 
 
+# Counter-speech names a harm in order to condemn it: a reporting frame ("saying ...",
+# "calling someone ...", a quotation) together with a judgement on it ("is sexist",
+# "never say"). The model reads the harmful words and not the frame, so the frame decides.
+_REPORT_FRAME = re.compile(
+    r"\b(?:saying|to say|says|said|calling (?:someone|somebody|people|anyone|others|a person|"
+    r"them|him|her)|call (?:someone|somebody|people|anyone|others)|words like|the word|"
+    r"using the word|use the word|phrases like|comments like|posts like|people who say|"
+    r"anyone who says|if you say|if you call|when people say|when someone says)\b"
+    r"|(?:^|(?<=\s))[\"\u201c\u2018']\w")
+_CONDEMN = re.compile(
+    r"\b(?:is|are|was|were|be|being|it's|its|that's|thats)\s+(?:so\s+|really\s+|just\s+|totally\s+|"
+    r"completely\s+)?(?:not ok(?:ay)?|never ok(?:ay)?|not acceptable|wrong|unacceptable|hateful|"
+    r"hurtful|racist|sexist|homophobic|transphobic|biphobic|ableist|antisemitic|islamophobic|"
+    r"bigoted|offensive|discriminat\w+|bullying|harmful|abuse|abusive|disgraceful|shameful|"
+    r"not (?:funny|a joke|banter))\b"
+    r"|\b(?:never|don'?t|do not|shouldn'?t|should not|stop|won'?t|will not)\s+(?:ever\s+)?"
+    r"(?:say|saying|call|calling|use|using|tolerate|accept)\b")
+
+
+def counter_speech(inp: CheckInput, harm_at: list[int] = ()) -> bool:
+    """Whether the post quotes or reports hurtful words in order to condemn them.
+
+    ``harm_at``: original offsets of the hurtful words found. In reported speech they come
+    after the frame ("saying 'X'", "calling someone X"); said before it ("X don't belong,
+    and I don't care who says that's homophobic") they are the author's own.
+    """
+    plain = inp.text.plain
+    frame = _REPORT_FRAME.search(plain.text)
+    condemn = _CONDEMN.search(plain.text)
+    if not (frame and condemn):
+        return False
+    frame_at = plain.span(frame.start(), frame.end())[0]
+    if harm_at:
+        return all(h >= frame_at for h in harm_at)
+    return frame.start() <= condemn.start()
+
+
 def praise_only(inp: CheckInput) -> bool:
     """Warm words about people or the school, and nothing negative alongside them."""
     text = inp.text.plain.text

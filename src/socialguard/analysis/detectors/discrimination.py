@@ -13,7 +13,7 @@ from collections import Counter
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, harm_model, hits_in
+from socialguard.analysis.harms import HarmDetector, counter_speech, harm_model, hits_in
 from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 
 
@@ -40,7 +40,8 @@ def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
 # An inclusive, celebratory post about a group ("Happy Eid to our Muslim families", "trans
 # people are welcome here") reads close to a post about the group that attacks it; these
 # cues separate them when the model is unsure.
-_WARM = re.compile(r"\b(?:welcome|welcoming|proud|pride|celebrat\w*|happy|congratulations|congrats|"
+_WARM = re.compile(r"\b(?:equal|equally|equality|just as \w+ as|(?:ok|okay|fine) to be|as \w+ as anyone|deserve (?:equal|the same|"
+                   r"respect|dignity)|welcome|welcoming|proud|pride|celebrat\w*|happy|congratulations|congrats|"
                    r"thank\w*|love|lovely|wonderful|delighted|excited|news|inclusive|together|"
                    r"everyone|all our)\b")
 _HOSTILE = re.compile(r"\b(?:not|no|never|shouldn'?t|don'?t|doesn'?t|won'?t|can'?t|ban\w*|get rid|"
@@ -90,8 +91,16 @@ class DiscriminationDetector(HarmDetector):
 
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         text = inp.text.plain.text
+        if p < 0.97 and counter_speech(inp, self._hurtful_at(inp)):
+            return True
         cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
         return p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
+
+    @staticmethod
+    def _hurtful_at(inp: CheckInput) -> list[int]:
+        plain = inp.text.plain
+        words = [plain.span(m.start(), m.end())[0] for m in _DEROGATORY.finditer(plain.text)]
+        return words + [h[0] for k in ("slur", "insult") for h in hits_in(inp, k)]
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         ch = characteristic(inp, span)
@@ -135,7 +144,12 @@ class DiscriminationDetector(HarmDetector):
             sent = plain[x:y]
             inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
             x, y = inp.text.plain.span(x, y)
-            if inside and _DEROGATORY.search(sent) and not _REPORTED.search(sent) and "'" not in sent[:1]:
+            der = _DEROGATORY.search(sent)
+            rep = _REPORTED.search(sent)
+            # reported or condemned only when the frame comes first ("saying X are ...");
+            # "X are vermin and saying so isn't racist" is the author's own claim
+            reported = rep is not None and der is not None and rep.start() <= der.start()
+            if inside and der and not reported and "'" not in sent[:1]:
                 ch = inside[0]
                 return [self.finding(
                     inp, confidence=max(p, 0.6), span=(x, y),

@@ -9,9 +9,20 @@ policy file (``route``).
 
 from __future__ import annotations
 
+import re
+
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, describe, hits_in, targets
+from socialguard.analysis.harms import HarmDetector, counter_speech, describe, hits_in, targets
+
+# Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
+# pronoun must follow the verb at once, so "going to kill it at sports day" stays an idiom
+# and "I'll hit you up later" a plan.
+_THREAT = re.compile(
+    r"\b(?:i'?m going to|i am going to|i'?m gonna|im gonna|i'?ll|i will|we'?ll|we will|"
+    r"we'?re going to|gonna|going to)\s+(?:\w+\s+(?:you|u|him|her|them)\s+and\s+)?"
+    r"(?:kill|hurt|stab|shoot|punch|kick|batter|smash|break|burn|slap|strangle|rape|hit(?! (?:you|u) up))"
+    r"\s+(?:you|your|u|ur|him|his|her|them|their)\b")
 
 
 class HarassmentDetector(HarmDetector):
@@ -34,9 +45,17 @@ class HarassmentDetector(HarmDetector):
         return self.finding(inp, confidence=p, message=msg, span=span, severity=severity,
                             detail=detail)
 
+    def vetoed(self, inp: CheckInput, p: float) -> bool:
+        hurtful = [h[0] for k in ("slur", "insult", "threat", "profanity") for h in hits_in(inp, k)]
+        return p < 0.97 and counter_speech(inp, hurtful) and not _THREAT.search(inp.text.plain.text)
+
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         if p >= thr:
             return []
+        m = _THREAT.search(inp.text.plain.text)
+        if m and not hits_in(inp, "counter"):
+            return [self.finding(inp, confidence=max(p, 0.7), span=inp.text.plain.span(*m.span()),
+                                 message="This contains a threat of violence against a person.")]
         threats = hits_in(inp, "threat")
         if threats and (targets(inp) or "you" in inp.text.plain.text) and not hits_in(inp, "counter"):
             a, b, term, _ = threats[0]
