@@ -13,9 +13,8 @@ OFFICIAL = {"role": "staff", "name": "Oakfield Primary School", "account": "offi
 CASES = [
     ("staff mocking parents", "Parents' evening tonight. Half these parents can barely read, explains their feral kids",
      STAFF, "feral kids", None),
-    pytest.param("the official account mocking another school", "Great results! Unlike the thickos down the "
-                 "road at Westgate Primary 😂", OFFICIAL, "thickos", "block",
-                 marks=pytest.mark.xfail(reason="model misses it; see docs/evaluation.md", strict=False)),
+    ("the official account mocking another school", "Great results! Unlike the thickos down the "
+     "road at Westgate Primary 😂", OFFICIAL, "thickos", "block"),
     ("drugs", "Anyone want some 'herbal' for the weekend? DM me 🌿😉", STAFF, "herbal", None),
     ("an anti-vaccine governor", "As a governor at Oakfield I won't be encouraging families to get the flu "
      "vaccine, it causes autism. Do your own research!", {"role": "governor", "account": "personal"},
