@@ -16,6 +16,8 @@ CASES = [
     ("a cover-up", "The caretaker hit my son and the school covered it up", PARENT, "hit my son"),
     ("an opinion", "Not a fan of Mrs Smith's teaching style, the homework is far too hard", PARENT, None),
     ("praise", "Mr Patel has been brilliant with our Olivia this year, thank you!", PARENT, None),
+    ("a role named, no claim", "from the parent", PARENT, None),
+    ("a short claim", "Mr Patel stole it", PARENT, "Mr Patel stole it"),
 ]
 
 

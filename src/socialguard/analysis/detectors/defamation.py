@@ -11,7 +11,7 @@ import re
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, describe, praise_only, targets
+from socialguard.analysis.harms import HarmDetector, describe, hits_in, praise_only, targets
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+")
 _ROLE = re.compile(r"\b(?:the|our|their|his|her|my) (?:head|headteacher|head teacher|caretaker|"
@@ -24,7 +24,12 @@ class DefamationDetector(HarmDetector):
 
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         # labelling conventions: praise, and criticism of national policy, are not defamation
-        return p < 0.75 and praise_only(inp)
+        if p < 0.75 and praise_only(inp):
+            return True
+        # an allegation needs a claim: a few words naming a role ("from the parent") make none,
+        # though the model, having seen roles in many allegations, scores them high
+        words = len(inp.text.plain.text.split())
+        return p < 0.9 and words < 5 and not hits_in(inp, "allegation")
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
         who = targets(inp, span) or targets(inp)
