@@ -2,7 +2,7 @@
 
 import pytest
 
-import factories
+from harm_cases import expect_finding
 from socialguard.analysis.pipeline import Engine
 
 pytestmark = pytest.mark.slow
@@ -27,14 +27,8 @@ CASES = [
 
 @pytest.mark.parametrize("case,text,fields,want,topic", CASES, ids=[c[0] for c in CASES])
 def test_it_flags_confidential_material_with_its_topic(case, text, fields, want, topic):
-    result = ENGINE.check(factories.post(text, **fields), factories.school())
-    found = [f for f in result.findings if f.rule == "confidential"]
-    if want is None:
-        assert found == [], found[0].evidence
+    f = expect_finding(ENGINE, "confidential", text, fields, want)
+    if f is None:
         return
-    assert found, f"missed: {text}"
-    f = found[0]
-    assert f.clause == "1.5"
-    assert want in text[f.start:f.end]
     if topic:
         assert f.detail["topic"] == topic

@@ -3,6 +3,7 @@
 import pytest
 
 import factories
+from harm_cases import expect_finding
 from socialguard.analysis.pipeline import Engine
 
 pytestmark = pytest.mark.slow  # loads the harm model (about a second)
@@ -31,15 +32,9 @@ CASES = [
 
 @pytest.mark.parametrize("case,text,fields,want", CASES, ids=[c[0] for c in CASES])
 def test_it_flags_harassment_and_spares_hard_negatives(case, text, fields, want):
-    result = ENGINE.check(factories.post(text, **fields), factories.school())
-    found = [f for f in result.findings if f.rule == "harassment"]
-    if want is None:
-        assert found == [], found[0].evidence
+    f = expect_finding(ENGINE, "harassment", text, fields, want, clauses=("1.5", "2.3"))
+    if f is None:
         return
-    assert found, f"missed: {text}"
-    f = found[0]
-    assert f.clause in ("1.5", "2.3")
-    assert want in text[f.start:f.end]
     assert 0.0 < f.confidence <= 1.0
 
 
