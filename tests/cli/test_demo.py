@@ -89,3 +89,15 @@ def test_demo_jsonl_is_the_contract_output_in_post_order(demo_posts, fake_engine
     assert [o["id"] for o in out] == [d["id"] for d in demo_posts]
     assert all(set(o) == {"id", "decision", "findings"} for o in out)
     assert "expected" in r.err  # the agreement table goes to stderr, away from the JSON
+
+
+def test_the_demo_site_says_when_its_port_is_taken_before_setting_anything_up(tmp_path, monkeypatch):
+    import socket
+
+    monkeypatch.setenv("SG_DATA_DIR", str(tmp_path))
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        r = run_cli("demo", "--port", str(port))
+    assert r.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr
+    assert "Traceback" not in r.stderr and not any(tmp_path.iterdir())

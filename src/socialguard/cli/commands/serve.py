@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 from typing import Any
 
 from socialguard.errors import SocialguardError
@@ -50,6 +51,16 @@ def serve(host: str, port: int, io: Any) -> None:
                  use_reloader=False, insecure_serving=True, use_threading=True)
 
 
+def require_free_port(host: str, port: int) -> None:
+    """Say so before any set-up work when another program already listens on the port."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise SocialguardError(f"cannot listen on {host}:{port}: {e.strerror or e}",
+                               hint=f"another program is using it; pass --port {port + 1}") from None
+
+
 def run_demo_site(host: str, port: int, io: Any) -> int:
     """`socialguard demo`: a separate demo database, the demo trust loaded, then serve.
 
@@ -58,6 +69,7 @@ def run_demo_site(host: str, port: int, io: Any) -> int:
     """
     from pathlib import Path
 
+    require_free_port(host, port)
     os.environ.setdefault("SG_DATA_DIR", str(Path.home() / ".local" / "share" / "socialguard" / "demo"))
     os.environ.setdefault("SG_SECURE_COOKIES", "0")
     django_setup()
@@ -72,6 +84,7 @@ def run_demo_site(host: str, port: int, io: Any) -> int:
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
+    require_free_port(args.host, args.port)
     django_setup()
     if not args.no_migrate:
         migrate(io)
