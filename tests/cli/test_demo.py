@@ -98,6 +98,6 @@ def test_the_demo_site_says_when_its_port_is_taken_before_setting_anything_up(tm
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
         r = run_cli("demo", "--port", str(port))
-    assert r.returncode == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr
-    assert "Traceback" not in r.stderr and not any(tmp_path.iterdir())
+    assert r.rc == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in r.err and "--port" in r.err
+    assert "Traceback" not in r.err and not any(tmp_path.iterdir())

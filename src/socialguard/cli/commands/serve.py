@@ -43,8 +43,6 @@ def migrate(io: Any) -> None:
 def serve(host: str, port: int, io: Any) -> None:
     from django.core.management import call_command
 
-    if not 0 < port < 65536:
-        raise SocialguardError(f"--port must be between 1 and 65535; got {port}")
     print(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)", file=io.stdout, flush=True)
     # --insecure serves the static files without DEBUG: one process, no web server needed.
     call_command("runserver", f"{host}:{port}" if ":" not in host else f"[{host}]:{port}",
@@ -53,6 +51,8 @@ def serve(host: str, port: int, io: Any) -> None:
 
 def require_free_port(host: str, port: int) -> None:
     """Say so before any set-up work when another program already listens on the port."""
+    if not 0 < port < 65536:
+        raise SocialguardError(f"--port must be between 1 and 65535; got {port}")
     try:
         with socket.create_server((host, port)):
             pass
