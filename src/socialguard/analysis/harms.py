@@ -88,7 +88,9 @@ _CONDEMN = re.compile(
     r"bigoted|offensive|discriminat\w+|bullying|harmful|abuse|abusive|disgraceful|shameful|"
     r"not (?:funny|a joke|banter))\b"
     r"|\b(?:never|don'?t|do not|shouldn'?t|should not|stop|won'?t|will not)\s+(?:ever\s+)?"
-    r"(?:say|saying|call|calling|use|using|tolerate|accept)\b")
+    r"(?:say|saying|call|calling|use|using|tolerate|accept)\b"
+    # or the school dealing with it: "we have removed it and are investigating"
+    r"|\b(?:removed|deleted|reported|investigating|investigated|dealt with|taking action)\b")
 
 
 def counter_speech(inp: CheckInput, harm_at: list[int] = ()) -> bool:

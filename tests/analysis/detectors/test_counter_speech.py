@@ -1,4 +1,4 @@
-"""Counter-speech, positive statements and threats: the frame around hurtful words decides.
+"""Counter-speech, negation, positive statements and threats: the frame around hurtful words decides.
 
 Cases are our own, written from clause 1.5 and 2.3: condemning or quoting an insult is not
 harassment or discrimination; saying it yourself, then dismissing the objection, is.
@@ -25,6 +25,10 @@ def harms():
     "Black people are just as intelligent as anyone else.",
     "Disabled people deserve equal access to every building.",
     "I'll hit you up later about the quiz",
+    "I don't hate Muslims at all.",
+    "Gay people are not disgusting.",
+    "Someone wrote 'trans people are freaks' on the toilet wall. We have removed it and are "
+    "investigating.",
     "We're going to smash it at sports day!",
 ])
 def test_it_spares_counter_speech_equality_and_idioms(harms, text):
@@ -36,6 +40,8 @@ def test_it_spares_counter_speech_equality_and_idioms(harms, text):
     ("Muslims are vermin and saying so isn't racist, it's the truth", "discrimination"),
     ("Gay people don't belong in our school and I don't care who says that's homophobic",
      "discrimination"),
+    ("I'm not saying Muslims are scum, but they should go back home.", "discrimination"),
+    ("Refugees are not welcome here.", "discrimination"),
     ("I'm going to find you and break your legs.", "harassment"),
     ("I'll stab him if he comes near the gates again", "harassment"),
 ])

@@ -86,12 +86,29 @@ _AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|
                     r"bunch of|like a)\s+)$")
 
 
+_NEGATOR = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bdont|\bdoesnt|\bisnt|\barent)\s+(?:\w+\s+)?$")
+
+
+def _all_negated(text: str) -> bool:
+    """Whether every derogatory word is negated ("I don't hate X", "X are not lazy").
+
+    A negated attack is no attack; "not welcome" is itself derogatory, so it never counts
+    as negating itself.
+    """
+    found = list(_DEROGATORY.finditer(text))
+    return bool(found) and all(
+        _NEGATOR.search(text[max(0, m.start() - 20):m.start()]) and not m.group().startswith("not ")
+        for m in found)
+
+
 class DiscriminationDetector(HarmDetector):
     rule = "discrimination"
 
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         text = inp.text.plain.text
         if p < 0.97 and counter_speech(inp, self._hurtful_at(inp)):
+            return True
+        if p < 0.95 and _all_negated(text) and not hits_in(inp, "slur"):
             return True
         cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
         return p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
