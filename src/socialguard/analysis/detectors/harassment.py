@@ -25,6 +25,37 @@ _THREAT = re.compile(
     r"\s+(?:you|your|u|ur|him|his|her|them|their)\b")
 
 
+# Abuse aimed at the reader: "you stupid cow", "you're a waste of space".
+_INSULT = (r"stupid|idiot|idiotic|moron|loser|ugly|fat|pig|cow|slag|slut|skank|scum|rat|muppet|"
+           r"freak|weirdo|creep|pathetic|worthless|useless|disgrace|waste of space|waste of air|"
+           r"retard|retarded|thick|thicko|dumb|dumbass|tosser|prick|twat|"
+           r"dickhead|knob|bellend|wanker|bitch|cunt|minger|mong|spaz")
+_AT_YOU = re.compile(
+    rf"\b(?:you|u|ya)\s+(?:(?:are|r|were|look|looked|smell)\s+)?(?:(?:such|so|a|an|the|one|"
+    rf"absolute|total|complete|fucking|fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b"
+    rf"|\b(?:you're|youre|ur|your)\s+(?:(?:such|so|a|an|the|one|absolute|total|complete|fucking|"
+    rf"fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b")
+_NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,2}$")
+# Wishing someone harm, and organising others against someone.
+_WISH = re.compile(r"\b(?:hope|wish)\s+(?:you|u|he|she|they|him|her)\s+(?:\w+\s+){0,2}?"
+                   r"(?:die|dies|died|get hit|gets hit|get run over|gets run over|rot|rots|burn|burns|"
+                   r"suffer|suffers|drown|drowns|get cancer|gets cancer|get stabbed|gets stabbed)\b")
+_GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should all|we all need to|all of us)\s+"
+                      r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
+                      r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
+_PRONOUN = {"him", "her", "them"}
+# "calls you stupid" reports an insult; it does not make one
+_REPORTED_INSULT = re.compile(r"\b(?:call|calls|called|calling|name|names|named|said|says)\s+$")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation in its sentence (an odd number of quotes before)."""
+    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at)) + 1
+    head = text[start:at]
+    return (head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d")
+            or len(re.findall(r"(?:^|\s)'", head)) > len(re.findall(r"(?<=\S)'(?:\s|$|[,.;:!?])", head)))
+
+
 class HarassmentDetector(HarmDetector):
     rule = "harassment"
 
@@ -52,10 +83,31 @@ class HarassmentDetector(HarmDetector):
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         if p >= thr:
             return []
-        m = _THREAT.search(inp.text.plain.text)
+        plain = inp.text.plain
+        m = _THREAT.search(plain.text)
         if m and not hits_in(inp, "counter"):
-            return [self.finding(inp, confidence=max(p, 0.7), span=inp.text.plain.span(*m.span()),
+            return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*m.span()),
                                  message="This contains a threat of violence against a person.")]
+        for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
+                              (_GANG_UP, 0.65, "This organises others against a person."),
+                              (_AT_YOU, 0.65, "This insults the person it is addressed to.")):
+            m = rx.search(plain.text)
+            if m is None:
+                continue
+            before = plain.text[max(0, m.start() - 20):m.start()]
+            if _NOT_BEFORE.search(before) or _REPORTED_INSULT.search(before):
+                continue
+            if (_quoted(plain.text, m.start()) or hits_in(inp, "teaching")
+                    or re.search(r"anti[- ]?bullying", plain.text)):
+                continue  # insults quoted in a lesson or an anti-bullying post
+            span = plain.span(*m.span())
+            if rx is _GANG_UP and m.group("target") not in _PRONOUN:
+                a, _ = plain.span(*m.span("target"))
+                if not inp.post.text[a:a + 1].isupper():
+                    continue  # "everyone ignore the noise": no one is singled out
+            if counter_speech(inp, [span[0]]):
+                continue
+            return [self.finding(inp, confidence=max(p, conf), span=span, message=msg)]
         threats = hits_in(inp, "threat")
         if threats and (targets(inp) or "you" in inp.text.plain.text) and not hits_in(inp, "counter"):
             a, b, term, _ = threats[0]
