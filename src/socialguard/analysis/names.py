@@ -56,6 +56,8 @@ everyone someone somebody all any parents children pupils families staff kids pe
 """.split())
 
 _TOKEN = re.compile(r"[a-z0-9@$]+(?:['’\-][a-z0-9@$]+)*")
+_HASHTAG = re.compile(r"#([a-z0-9]{4,})")
+_CAMEL = re.compile(r"[A-Z][a-z]+")
 _SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·•]{1,2}){2,}[a-z](?![a-z])")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "9": "g", "@": "a", "$": "s"})
@@ -245,6 +247,18 @@ def _tokens(folded: str, original: str, index: tuple[int, ...]) -> list[_Tok]:
         key = "".join(c for c in m.group() if c.isalpha())
         o = original[index[m.start()]]
         toks.append(_Tok(key, m.start(), m.end(), o.isupper(), _is_initial(folded, m.start())))
+    # "#WellDoneAlfie": the capitalised words inside a CamelCase hashtag, one token each
+    if "#" in folded:
+        for m in _HASHTAG.finditer(folded):
+            fs, fe = m.start(1), m.end(1)
+            if index[fe - 1] - index[fs] != fe - fs - 1:
+                continue  # folding changed its length: offsets would not line up
+            parts = list(_CAMEL.finditer(original, index[fs], index[fe - 1] + 1))
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                ps = fs + part.start() - index[fs]
+                toks.append(_Tok(part.group().lower(), ps, ps + len(part.group()), True, False))
     toks.sort(key=lambda t: (t.fs, -t.fe))
     return toks
 

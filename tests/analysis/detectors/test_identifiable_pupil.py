@@ -117,3 +117,15 @@ def test_a_first_name_alone_is_less_certain_than_a_full_name():
 
 def test_it_needs_a_school_context():
     assert ENGINE.check(factories.post("Kacper Nowak excluded", **OTHER_PARENT, at=AT), None).findings == []
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("So proud of this one #WellDoneAlfie", "Alfie"),
+    ("#TeamAlfieHughes all the way", "Alfie"),
+    ("Great day #Oakfield #SportsDay", None),
+    ("#welldonealfie", None),  # no capitals: no word boundaries to trust
+])
+def test_it_finds_a_pupil_inside_a_camel_case_hashtag(text, evidence):
+    res = Engine(rules={"identifiable-pupil"}).check(
+        factories.post(text, role="staff", account="official", platform="facebook"), factories.school())
+    assert [f.evidence for f in res.findings] == ([evidence] if evidence else [])
