@@ -77,3 +77,28 @@ def test_decision_is_block_over_review_over_allow():
 def test_asking_for_an_unknown_rule_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown rule id"):
         build_detectors({"personal-data", "rudeness"})
+
+
+class _PickyBatch(Detector):
+    """Fails a batch holding a post it cannot take, like a tokenizer given bad text."""
+
+    rule = "copyright"
+
+    def __init__(self):
+        self.ready = set()
+
+    def prepare(self, inputs):
+        if any(i.post.text == "bad" for i in inputs):
+            raise ValueError("cannot encode")
+        self.ready.update(i.post.id for i in inputs)
+
+    def detect(self, inp):
+        return [Finding("copyright", 1, "m")] if inp.post.id in self.ready else []
+
+
+def test_a_batch_that_fails_to_prepare_is_prepared_post_by_post(caplog):
+    det = _PickyBatch()
+    posts = [factories.post("ok", id="a"), factories.post("bad", id="b"), factories.post("ok", id="c")]
+    results = list(Engine(detectors=[det]).check_many(posts))
+    assert [bool(r.findings) for r in results] == [True, False, True]
+    assert "failed in prepare on post b" in caplog.text

@@ -119,3 +119,13 @@ def test_ages_are_counted_on_the_day(school):
     grace = school.by_id["P4"]
     assert grace.age_on(dt.date(2026, 9, 30)) == 16 and grace.age_on(dt.date(2026, 10, 1)) == 17
     assert grace.is_past_pupil(dt.date(2026, 11, 1)) and not grace.is_current_pupil(dt.date(2026, 11, 1))
+
+
+def test_a_lone_surrogate_from_json_becomes_a_replacement_character(engine):
+    import json
+
+    p = Post.from_dict(json.loads('{"id": "s", "text": "hi \\ud83d there \\udc00 call 07700 900123"}'))
+    assert p.text == "hi \ufffd there \ufffd call 07700 900123"
+    res = engine.check(p)
+    json.dumps(res.to_dict()).encode("utf-8")  # printable: no surrogate left
+    assert [f.evidence for f in res.findings if f.rule == "personal-data"] == ["07700 900123"]

@@ -41,6 +41,13 @@ class Engine:
                     det.prepare(inputs)
                 except Exception:  # a bug in one detector must not stop a scan
                     log.exception("detector %s failed in prepare", type(det).__name__)
+                    # one bad post must not cost the rest of its batch their checks
+                    for inp in inputs:
+                        try:
+                            det.prepare([inp])
+                        except Exception:
+                            log.warning("detector %s failed in prepare on post %s",
+                                        type(det).__name__, inp.post.id)
             for inp in inputs:
                 yield self._run(inp)
 

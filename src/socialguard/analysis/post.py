@@ -32,6 +32,7 @@ PEOPLE_HEADER = (
     "id", "role", "first_name", "last_name", "preferred_name", "date_of_birth",
     "year_group", "left_on", "photo_consent", "name_consent", "child_ids",
 )
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT_CHARS = 2_000_000  # a post of 2 M characters is an attack or a mistake, not a post
 
 
@@ -415,6 +416,9 @@ class Post:
             raise PostError("text is required (use \"\" for an image-only post)", field="text")
         if not isinstance(text, str):
             raise PostError(f"text must be a string; got {type(text).__name__}", field="text")
+        # A JSON "\ud83d" without its pair decodes to a lone surrogate, which no encoder
+        # (UTF-8 output, the tokenizer) accepts; one replacement character keeps offsets.
+        text = _LONE_SURROGATE.sub("\ufffd", text)
         if len(text) > MAX_TEXT_CHARS:
             raise PostError(f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}",
                             field="text")
