@@ -129,3 +129,9 @@ def test_a_lone_surrogate_from_json_becomes_a_replacement_character(engine):
     res = engine.check(p)
     json.dumps(res.to_dict()).encode("utf-8")  # printable: no surrogate left
     assert [f.evidence for f in res.findings if f.rule == "personal-data"] == ["07700 900123"]
+
+
+def test_it_reads_a_utf16_export_from_excel(tmp_path):
+    (tmp_path / "school.yaml").write_text("name: Oakfield\n")
+    (tmp_path / "people.csv").write_bytes((HEADER + "P1,pupil,Zoë,Lee,,,,,,,\n").encode("utf-16"))
+    assert load_context(tmp_path).people[0].first_name == "Zoë"

@@ -147,6 +147,12 @@ def read_text_file(path: Path, *, encoding: str | None = None) -> str:
             return raw.decode(encoding)
         except (LookupError, UnicodeDecodeError) as e:
             raise ContextError(f"cannot decode as {encoding}: {e}", file=str(path)) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ContextError("starts like UTF-16 but is not; save it as UTF-8",
+                               file=str(path)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
