@@ -22,7 +22,7 @@ from socialguard.web.accounts.permissions import role_in, schools_for
 from socialguard.web.checks import services, workflow
 from socialguard.web.checks.models import Approval, CheckFinding, CheckRun, Draft
 from socialguard.web.checks.roles import (
-    CHECKERS, DRAFT_READERS, DRAFT_WRITERS, IMPORTERS, LOG_READERS,
+    CHECKERS, DRAFT_READERS, DRAFT_WRITERS, IMPORTERS,
 )
 from socialguard.web.api.models import ApiToken
 from socialguard.web.api.schemas import (
@@ -155,17 +155,20 @@ def check_post(request: HttpRequest, post: PostIn, school: str = Query(..., patt
     return {**res, "id": p.id, "check_run": run.pk}
 
 
+def _visible_runs(request: HttpRequest, school: str | None):
+    """The check runs the caller may read, over the school asked for or all of theirs."""
+    qs = CheckRun.objects.none()
+    for s in _schools(request, school, CHECKERS):
+        qs = qs | services.visible_runs(request.user, s, role_in(request.user, s))
+    return qs
+
+
 @api.get("/check-runs", response={200: list[CheckRunOut], **ERRORS},
          summary="Check runs, newest first (yours, or the school's for leaders, DSL and comms)")
 def check_runs(request: HttpRequest, school: str | None = Query(None, pattern=SLUG),
                decision: Literal["allow", "review", "block"] | None = None,
                limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
-    qs = CheckRun.objects.none()
-    for s in _schools(request, school, CHECKERS):
-        part = CheckRun.objects.filter(school=s)
-        if not role_in(request.user, s) & LOG_READERS:
-            part = part.filter(user=request.user)
-        qs = qs | part
+    qs = _visible_runs(request, school)
     if decision:
         qs = qs.filter(decision=decision)
     qs = qs.select_related("school", "user").prefetch_related("findings").order_by("-created_at", "-id")
@@ -179,12 +182,7 @@ def findings(request: HttpRequest, school: str | None = Query(None, pattern=SLUG
              severity: Literal["block", "review", "advice"] | None = None,
              since: IsoDate | None = None,
              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
-    qs = CheckFinding.objects.none()
-    for s in _schools(request, school, CHECKERS):
-        part = CheckFinding.objects.filter(run__school=s)
-        if not role_in(request.user, s) & LOG_READERS:
-            part = part.filter(run__user=request.user)
-        qs = qs | part
+    qs = CheckFinding.objects.filter(run__in=_visible_runs(request, school))
     if rule:
         qs = qs.filter(rule=rule)
     if severity:

@@ -30,6 +30,15 @@ MAX_IMAGES = 4
 _CONTEXTS_LOCK = threading.Lock()
 
 
+def visible_runs(user: Any, school: Any, roles: frozenset[str] | set[str]):
+    """The school's check runs this user may read: every one for leaders, DSL and comms,
+    else only their own."""
+    from socialguard.web.checks.roles import LOG_READERS
+
+    runs = CheckRun.objects.filter(school=school)
+    return runs if roles & LOG_READERS else runs.filter(user=user)
+
+
 def engine() -> Engine:
     """The shared engine with the bundled policy."""
     return default_engine()

@@ -134,10 +134,7 @@ def fix(request: HttpRequest, school: Any) -> HttpResponse:
 # ---------------------------------------------------------------- the check log
 
 def _runs_for(request: HttpRequest, school: Any):
-    runs = CheckRun.objects.filter(school=school).select_related("user")
-    if not (request.roles & LOG_READERS):
-        runs = runs.filter(user=request.user)
-    return runs
+    return services.visible_runs(request.user, school, request.roles).select_related("user")
 
 
 @require_role(*ALL)
