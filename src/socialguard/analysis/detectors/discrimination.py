@@ -144,7 +144,7 @@ class DiscriminationDetector(HarmDetector):
             return self._group_floor(inp, p)
         a, b, term, ch = slurs[0]
         quoted = a > 0 and text[a - 1] in "\"'‘’“”" and b < len(text) and text[b] in "\"'‘’“”"
-        if quoted:
+        if quoted or counter_speech(inp, [h[0] for h in slurs]):
             return []
         return [self.finding(
             inp, confidence=max(p, 0.7), span=(a, b),

@@ -19,6 +19,8 @@ import numpy as np  # noqa: E402
 
 MAX_TOKENS = 256
 DIM = 384
+LAYERS = 3  # of MiniLM-L6's six: see train_encoder and MODEL_CARD.md
+ENCODER_FILE = f"minilm-l{LAYERS}-int8.onnx"
 
 
 def data_path(name: str) -> Path:
@@ -79,7 +81,7 @@ class Encoder:
 
 @lru_cache(maxsize=1)
 def default_encoder() -> Encoder:
-    """The shipped int8 encoder, loaded once per process."""
+    """The shipped int8 encoder (the lower layers of MiniLM), loaded once per process."""
     threads = int(os.environ.get("SOCIALGUARD_ENCODER_THREADS", "1"))
-    return Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
+    return Encoder(data_path(ENCODER_FILE), data_path("minilm-tokenizer.json"),
                    threads=threads)

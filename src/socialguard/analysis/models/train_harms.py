@@ -1,14 +1,17 @@
-"""Train the seven harm heads from ../shared/data and write ``data/harm_heads.npz``.
+"""Train the seven harm heads and write ``data/harm_heads.npz``.
 
-    .venv/bin/python -m socialguard.analysis.models.train_harms            # train + write
+    .venv/bin/python -m socialguard.analysis.models.train_harms            # train + write (shipped settings)
     .venv/bin/python -m socialguard.analysis.models.train_harms --sweep    # compare settings on dev
 
-What it does (a few minutes on 2 cores):
-1. Features for every school post (school-posts and school-posts-varied, train and dev
-   splits) and for a sample of the public sets' *train* splits, made by the run-time code
+What it does (about a minute on 2 cores):
+1. Features for every school post (../shared/data: school-posts and school-posts-varied,
+   train and dev splits; the repo's own written sets in ``training/data/``, all train) and
+   for a sample of the public sets' *train* splits, made by the run-time code
    (``harm_model.make_unit``) with the shipped int8 encoder.
-2. Per rule, a logistic regression on the school train split, plus public rows at a small
-   total weight (``--public-weight``; DESIGN.md: naive mixing of US tweets hurt).
+2. Per rule, a logistic regression on the school train rows, plus public rows at a small
+   total weight (``--public-weight``; DESIGN.md: naive mixing of US tweets hurt). Public
+   rows teach the discrimination head only what is hateful and what is not; "offensive"
+   is not a school harm by itself, so it is no label for the other heads.
 3. 5-fold cross-validation on the train split gives out-of-fold scores, on which Platt
    scaling and the rule's threshold (best F1) are fitted. The dev splits are only scored.
 Public test splits and ETHOS (GPL-3.0) are never trained on.
@@ -30,7 +33,7 @@ import numpy as np
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from socialguard.analysis.detectors.base import CheckInput  # noqa: E402
-from socialguard.analysis.models.encoder import Encoder, data_path  # noqa: E402
+from socialguard.analysis.models.encoder import ENCODER_FILE, Encoder, data_path  # noqa: E402
 from socialguard.analysis.models.harm_model import (  # noqa: E402
     CONTEXT_FEATURES, HARM_RULES, make_unit)
 from socialguard.analysis.post import Post, load_context  # noqa: E402
@@ -56,6 +59,28 @@ def school_rows(dataset: str):
         if folder not in ctxs:
             ctxs[folder] = load_context(root / folder)
         yield CheckInput(Post.from_dict(p), ctxs[folder]), lab
+
+
+OWN = ROOT / "training" / "data"
+
+
+def own_sets() -> list[str]:
+    """Our own individually written training sets (``training/data/<set>/``), all train split."""
+    if not OWN.is_dir():
+        return []
+    return sorted(d.name for d in OWN.iterdir() if (d / "labels.jsonl").exists())
+
+
+def own_rows(name: str):
+    """(CheckInput, label dict) for every post of one of our own sets."""
+    root = OWN / name
+    posts = [json.loads(x) for x in (root / "posts.jsonl").read_text().splitlines() if x.strip()]
+    labels = [json.loads(x) for x in (root / "labels.jsonl").read_text().splitlines() if x.strip()]
+    ctx = load_context(root / "school")
+    for p, lab in zip(posts, labels, strict=True):
+        if p["id"] != lab["id"]:
+            raise ValueError(f"{root}: posts and labels out of step at {p['id']} / {lab['id']}")
+        yield CheckInput(Post.from_dict(p), ctx), {**lab, "split": "train"}
 
 
 def _vec(**on: float) -> list[float]:
@@ -98,7 +123,7 @@ def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, lis
                 continue
             cls = r["class"]
             y = (_vec(discrimination=1) if cls == "0" else
-                 _vec(discrimination=0, disrepute=1) if cls == "1" else _vec(**clean))
+                 _vec(discrimination=0) if cls == "1" else _vec(**clean))
             rows.append((r["tweet"], y))
     take("davidson", rows)
 
@@ -109,7 +134,7 @@ def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, lis
                 continue
             lab = r["label"]
             y = (_vec(discrimination=1) if lab == "hatespeech" else
-                 _vec(discrimination=0, disrepute=1) if lab == "offensive" else _vec(**clean))
+                 _vec(discrimination=0) if lab == "offensive" else _vec(**clean))
             rows.append((r["text"], y))
     take("hatexplain", rows)
 
@@ -366,8 +391,10 @@ def build(args) -> tuple[dict, dict | None]:
     if args.encoder == "fp32":
         enc = Encoder(ROOT / "models-work" / "minilm-fp32.onnx", data_path("minilm-tokenizer.json"),
                       threads=args.threads)
+    elif args.encoder.endswith(".onnx"):
+        enc = Encoder(args.encoder, data_path("minilm-tokenizer.json"), threads=args.threads)
     else:
-        enc = Encoder(data_path("minilm-l6-int8.onnx"), data_path("minilm-tokenizer.json"),
+        enc = Encoder(data_path(ENCODER_FILE), data_path("minilm-tokenizer.json"),
                       threads=args.threads)
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.exists() and args.public_per_source == 0:
@@ -379,12 +406,15 @@ def build(args) -> tuple[dict, dict | None]:
         return S, None
     t0 = time.time()
     inputs, Y, is_train, varied, ids, chars, benign = [], [], [], [], [], [], []
-    for ds in SCHOOL_SETS:
-        for inp, lab in school_rows(ds):
+    sets = [(ds, school_rows(ds)) for ds in SCHOOL_SETS]
+    if args.own_data:
+        sets += [(f"own:{n}", own_rows(n)) for n in own_sets()]
+    for ds, rows in sets:
+        for inp, lab in rows:
             inputs.append(inp)
             Y.append([float(r in lab["rules"]) for r in HARM_RULES])
             is_train.append(lab["split"] == "train")
-            varied.append(ds == "school-posts-varied")
+            varied.append(ds != "school-posts")  # individually written
             ids.append(lab["id"])
             chars.append(lab.get("characteristics") or [])
             benign.append(lab["decision"] == "allow")
@@ -420,20 +450,23 @@ def main(argv: list[str] | None = None) -> int:
                                     "so repeated runs skip the encoder; delete it when the encoder or features change")
     ap.add_argument("--thr-rows", choices=["all", "varied"], default="all",
                     help="train rows the thresholds are chosen on")
-    ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--public-weight", type=float, default=0.0,
+    ap.add_argument("--C", type=float, default=10.0)
+    ap.add_argument("--public-weight", type=float, default=0.1,
                     help="total weight of public rows relative to the school train rows")
-    ap.add_argument("--public-per-source", type=int, default=0)
+    ap.add_argument("--public-per-source", type=int, default=2000)
     ap.add_argument("--public-sources", default="davidson,hatexplain,edos",
                     help="public train sets to draw from (default: the permissively licensed ones, "
                          "MIT and CC0; olid and tweeteval state no licence)")
-    ap.add_argument("--varied-weight", type=float, default=2.0,
+    ap.add_argument("--varied-weight", type=float, default=1.0,
                     help="weight of the individually written school-posts-varied rows (chosen by --cv)")
     ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
     ap.add_argument("--max-fpr", type=float, default=0.01,
                     help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
-    ap.add_argument("--encoder", choices=["int8", "fp32"], default="int8")
+    ap.add_argument("--encoder", default="int8",
+                    help="int8 (shipped), fp32 (models-work/minilm-fp32.onnx) or the path of an .onnx encoder")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--no-own-data", dest="own_data", action="store_false",
+                    help="leave out our own written sets in training/data/ (by default they are trained on)")
     ap.add_argument("--out", default=str(data_path("harm_heads.npz")))
     args = ap.parse_args(argv)
     if not DATA.is_dir():
@@ -476,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
         threshold=res["threshold"].astype(np.float32),
         meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder), **extra,
         meta_trained_on=np.array("school-posts train, school-posts-varied train"
+                                 + (f", our own sets ({', '.join(own_sets())})" if args.own_data else "")
                                  + (f", public train samples ({args.public_per_source} per source from "
                                     f"{args.public_sources}, total weight {args.public_weight})"
                                     if P is not None and args.public_weight > 0 else "")),
