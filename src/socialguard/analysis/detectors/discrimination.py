@@ -49,6 +49,15 @@ _HOSTILE = re.compile(r"\b(?:not|no|never|shouldn'?t|don'?t|doesn'?t|won'?t|can'
                       r"disgust\w*|dirty|lazy|vermin|scum|hate|stupid|weird|normal|should)\b")
 
 
+# The group as the one who suffers an injustice ("I hate that disabled people still face
+# barriers", "it's wrong how trans kids are treated"): a stance for the group, not against it.
+_SYMPATHY = re.compile(
+    r"\b(?:hate|sad|shame|shameful|wrong|unfair|angry|angers|frustrat\w*|awful|terrible)\b[^.!?]{0,12}"
+    r"\b(?:that|how|when|the way)\b[^.!?]{0,60}\b(?:face|faces|facing|experience|experiences|suffer|"
+    r"suffers|struggle|struggles|have to|has to|are denied|are excluded|are left out|are treated|"
+    r"get treated|are bullied|are targeted|are abused|still)\b")
+
+
 # A generalisation about a protected group with a derogatory predicate in the same sentence
 # ("X are disgusting", "I can't stand X", "X don't belong here"), unless the sentence reports
 # or condemns it.
@@ -111,6 +120,8 @@ class DiscriminationDetector(HarmDetector):
         if p < 0.95 and _all_negated(text) and not hits_in(inp, "slur"):
             return True
         cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
+        if p < 0.75 and not cues and _SYMPATHY.search(text) and not _DEROGATORY.search(text):
+            return True
         return p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
 
     @staticmethod

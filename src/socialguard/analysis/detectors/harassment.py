@@ -60,6 +60,12 @@ class HarassmentDetector(HarmDetector):
     rule = "harassment"
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
+        threats = hits_in(inp, "threat")
+        if threats and (span is None or not any(span[0] <= a < span[1] for a, *_ in threats)):
+            # a threat is the evidence a reader must see, whichever sentence the model preferred
+            from socialguard.analysis.models.harm_model import sentences
+            a = threats[0][0]
+            span = next(((x, y) for x, y in sentences(inp.post.text) if x <= a < y), span)
         who = targets(inp, span) or targets(inp)
         detail: dict = {}
         severity = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -209,22 +210,31 @@ def char_ngrams(text: str, lo: int = 2, hi: int = 5) -> list[str]:
     return out
 
 
-class CharTfidf:
-    """The run-time half of a fitted ``TfidfVectorizer(analyzer='char_wb', sublinear_tf=True)``."""
+_WORD = re.compile(r"(?u)\b\w\w+\b")
 
-    def __init__(self, vocab: np.ndarray, idf: np.ndarray, lo: int, hi: int) -> None:
+
+def word_ngrams(text: str, lo: int = 1, hi: int = 2) -> list[str]:
+    """Word n-grams exactly as scikit-learn's ``analyzer='word'`` (default token pattern)."""
+    toks = _WORD.findall(text)
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        out.extend(" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return out
+
+
+class Tfidf:
+    """The run-time half of a fitted ``TfidfVectorizer(sublinear_tf=True)`` over char or word n-grams."""
+
+    def __init__(self, vocab: np.ndarray, idf: np.ndarray, lo: int, hi: int, analyzer: str = "char_wb") -> None:
         self.index = {str(t): i for i, t in enumerate(vocab)}
         self.idf = idf.astype(np.float32)
         self.lo, self.hi = lo, hi
+        self.grams = char_ngrams if analyzer == "char_wb" else word_ngrams
 
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(indices, values) of the l2-normalised tf-idf vector of ``text``."""
-        counts: dict[int, int] = {}
-        get = self.index.get
-        for g in char_ngrams(text, self.lo, self.hi):
-            i = get(g)
-            if i is not None:
-                counts[i] = counts.get(i, 0) + 1
+        index = self.index
+        counts = {index[g]: n for g, n in Counter(self.grams(text, self.lo, self.hi)).items() if g in index}
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -253,11 +263,15 @@ class HarmModel:
         self.meta = {k: heads[k] for k in heads if k.startswith("meta_")}
         # mean embedding of training posts per protected characteristic (optional)
         self.centroids = heads["char_centroids"].astype(np.float32) if "char_centroids" in heads else None
-        self.tfidf = None
+        # sparse parts: (vectoriser, weights (vocab, n_rules)) for char and word n-grams
+        self.sparse: list[tuple[Tfidf, np.ndarray]] = []
         if "tfidf_vocab" in heads:
             lo, hi = (int(x) for x in heads["tfidf_ngrams"])
-            self.tfidf = CharTfidf(heads["tfidf_vocab"], heads["tfidf_idf"], lo, hi)
-            self.Wt = heads["Wt"].astype(np.float32)       # (vocab, n_rules)
+            self.sparse.append((Tfidf(heads["tfidf_vocab"], heads["tfidf_idf"], lo, hi),
+                                heads["Wt"].astype(np.float32)))
+        if "word_vocab" in heads:
+            self.sparse.append((Tfidf(heads["word_vocab"], heads["word_idf"], 1, 2, analyzer="word"),
+                                heads["Ww"].astype(np.float32)))
 
     @classmethod
     def load(cls, path=None, encoder: Encoder | None = None) -> "HarmModel":
@@ -270,11 +284,12 @@ class HarmModel:
 
     def probabilities(self, X: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
         z = X @ self.W + self.b
-        if self.tfidf is not None and texts is not None:
-            for r, t in enumerate(texts):
-                idx, val = self.tfidf.transform(t)
-                if len(idx):
-                    z[r] += val @ self.Wt[idx]
+        if texts is not None:
+            for vec, weights in self.sparse:
+                for r, t in enumerate(texts):
+                    idx, val = vec.transform(t)
+                    if len(idx):
+                        z[r] += val @ weights[idx]
         return 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_c)))
 
     def score_units(self, units: list[Unit]) -> np.ndarray:
@@ -340,25 +355,20 @@ class HarmScores:
         return out
 
     def best_span(self, rule: str) -> tuple[int, int] | None:
-        """The sentence that scores highest for ``rule`` (the whole text if it is one sentence).
-
-        Sentences are scored with their chunk's embedding and their own lexical features
-        (char n-grams, lexicon cues): which sentence carries the harm is mostly a lexical
-        question, and it saves embedding every sentence of every flagged post.
-        """
+        """The sentence that scores highest for ``rule`` (the whole text if it is one sentence),
+        each sentence scored by the heads on its own embedding and features."""
         if not self.units:
             return None
         if self._sentences is None:
-            sents: list[Unit] = []
-            owner: list[int] = []
-            for k, u in enumerate(self.units):
-                for a, b in sentences(self.inp.post.text[u.start:u.end]):
-                    sents.append(make_unit(self.inp, u.start + a, u.start + b))
-                    owner.append(k)
+            sents = [make_unit(self.inp, u.start + a, u.start + b) for u in self.units
+                     for a, b in sentences(self.inp.post.text[u.start:u.end])]
             if len(sents) <= 1 or self.emb is None:
                 self._sentences = (sents, np.zeros((len(sents), len(self.model.rules))))
             else:
-                emb = self.emb[owner]
+                # each sentence embedded on its own (only for posts a rule flagged): with the
+                # chunk's embedding, the sentence with the most topic words won over the one
+                # that says the harmful thing ("...maternity leave. They shouldn't hire women")
+                emb = self.model.encoder.embed([s.model_text for s in sents])
                 feats = np.vstack([s.features for s in sents])
                 probs = self.model.probabilities(self.model.matrix(emb, feats),
                                                  [s.model_text for s in sents])

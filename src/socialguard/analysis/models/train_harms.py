@@ -256,12 +256,20 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         vec = TfidfVectorizer(analyzer="char_wb", ngram_range=TFIDF_NGRAMS, min_df=2, sublinear_tf=True,
                               lowercase=False, dtype=np.float32)
         vec.fit([S["texts"][i] for i in tr])
+    wvec = None
+    if cfg.get("words"):
+        wvec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
+                               lowercase=False, dtype=np.float32)
+        wvec.fit([S["texts"][i] for i in tr])
 
     def matrix(D):
         dense = np.hstack([D["E"], (D["F"] - mu) / sd]).astype(np.float32)
         if vec is None:
             return sp.csr_matrix(dense)
-        return sp.hstack([sp.csr_matrix(dense), vec.transform(D["texts"])]).tocsr()
+        parts = [sp.csr_matrix(dense), vec.transform(D["texts"])]
+        if wvec is not None:
+            parts.append(wvec.transform(D["texts"]))
+        return sp.hstack(parts).tocsr()
 
     Xs = matrix(S)
     w_school = np.where(S["varied"], cfg["varied_weight"], 1.0)
@@ -331,7 +339,12 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
            "dev_pred": dev_pred, "dv": dv, "tr": tr, "oof_p": oof_all, "dev_p": dev_all}
     if vec is not None:
         vocab = vec.get_feature_names_out()
-        out.update(Wt=Wall[n_dense:], tfidf_vocab=vocab.astype(str), tfidf_idf=vec.idf_.astype(np.float32),
+        n_char = len(vocab)
+        if wvec is not None:
+            wv = wvec.get_feature_names_out()
+            out.update(Ww=Wall[n_dense + n_char:], word_vocab=wv.astype(str),
+                       word_idf=wvec.idf_.astype(np.float32))
+        out.update(Wt=Wall[n_dense:n_dense + n_char], tfidf_vocab=vocab.astype(str), tfidf_idf=vec.idf_.astype(np.float32),
                    tfidf_ngrams=np.array(TFIDF_NGRAMS))
     return out
 
@@ -460,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--varied-weight", type=float, default=1.0,
                     help="weight of the individually written school-posts-varied rows (chosen by --cv)")
     ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
+    ap.add_argument("--no-words", dest="words", action="store_false",
+                    help="leave out the word 1-2-gram tf-idf (kept beside the char n-grams by default)")
     ap.add_argument("--max-fpr", type=float, default=0.01,
                     help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
     ap.add_argument("--encoder", default="int8",
@@ -496,10 +511,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
            "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr, "thr_rows": args.thr_rows,
-           "balance": args.balance}
+           "balance": args.balance, "words": args.words}
     print(f"settings: {cfg}")
     res = train(cfg, S, P)
-    extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams") if k in res}
+    extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams", "Ww", "word_vocab",
+                                 "word_idf") if k in res}
     extra["char_centroids"] = char_centroids(S)
     np.savez_compressed(
         args.out, rules=np.array(HARM_RULES), features=np.array(CONTEXT_FEATURES),
