@@ -37,3 +37,25 @@ def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
 ])
 def test_it_spares_support_reports_quotes_and_kindness(engine, text):
     assert engine.check(factories.post(text)).findings == []
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("Alfie Hughes is an actual loser lol", "Alfie Hughes is an actual loser"),
+    ("honestly sarah hughes is such a cow", "sarah hughes is such a cow"),
+])
+def test_it_finds_an_insult_said_of_a_named_person(engine, text, evidence):
+    found = [f for f in engine.check(factories.post(text), factories.school()).findings
+             if f.rule == "harassment"]
+    assert found and found[0].evidence.lower() == evidence.lower(), found
+    assert found[0].detail.get("target_role") in ("pupil", "parent")
+
+
+@pytest.mark.parametrize("text", [
+    "Alfie Hughes is a superstar, well done on your certificate!",
+    "Calling someone like Alfie Hughes a loser is bullying and we won't have it.",
+    "Alfie Hughes is not stupid, he just needs time.",
+])
+def test_it_spares_praise_condemnation_and_negation_of_named_people(engine, text):
+    found = [f for f in engine.check(factories.post(text), factories.school()).findings
+             if f.rule == "harassment"]
+    assert found == [], [(f.evidence, f.confidence) for f in found]

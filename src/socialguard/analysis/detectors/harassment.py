@@ -35,6 +35,10 @@ _AT_YOU = re.compile(
     rf"absolute|total|complete|fucking|fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b"
     rf"|\b(?:you're|youre|ur|your)\s+(?:(?:such|so|a|an|the|one|absolute|total|complete|fucking|"
     rf"fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b")
+# ...and the same said of a named person of the school: "Jade T is an actual slag".
+_IS_INSULT = re.compile(
+    rf"\s*(?:is|'s|was|are|r|=)\s+(?:(?:such|so|a|an|the|one|absolute|actual|total|complete|"
+    rf"proper|right|utter|fucking|fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b")
 _NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,2}$")
 # Wishing someone harm, and organising others against someone.
 _WISH = re.compile(r"\b(?:hope|wish)\s+(?:you|u|he|she|they|him|her)\s+(?:\w+\s+){0,2}?"
@@ -114,6 +118,13 @@ class HarassmentDetector(HarmDetector):
             if counter_speech(inp, [span[0]]):
                 continue
             return [self.finding(inp, confidence=max(p, conf), span=span, message=msg)]
+        lowered = inp.post.text.lower()
+        for m in targets(inp):
+            hit = _IS_INSULT.match(lowered, m.end)
+            if hit and not hits_in(inp, "counter") and not counter_speech(inp, [m.start]):
+                return [self.finding(inp, confidence=max(p, 0.65), span=(m.start, hit.end()),
+                                     message=f"This insults {describe(m.person)}.",
+                                     detail={"target": m.person.full_name, "target_role": m.person.role})]
         threats = hits_in(inp, "threat")
         if threats and (targets(inp) or "you" in inp.text.plain.text) and not hits_in(inp, "counter"):
             a, b, term, _ = threats[0]
