@@ -273,6 +273,8 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
 
     Xs = matrix(S)
     w_school = np.where(S["varied"], cfg["varied_weight"], 1.0)
+    if "own" in S:
+        w_school = np.where(S["own"], cfg.get("own_weight", 1.0), w_school)
     Xp = matrix(P) if P is not None and cfg["public_weight"] > 0 else None
     W, B, A, Cc, T, report = [], [], [], [], [], {}
     dev_flags = np.zeros(len(dv), dtype=bool)
@@ -418,7 +420,7 @@ def build(args) -> tuple[dict, dict | None]:
         print(f"school posts: {len(S['texts'])} from {cache}")
         return S, None
     t0 = time.time()
-    inputs, Y, is_train, varied, ids, chars, benign = [], [], [], [], [], [], []
+    inputs, Y, is_train, varied, ids, chars, benign, own = [], [], [], [], [], [], [], []
     sets = [(ds, school_rows(ds)) for ds in SCHOOL_SETS]
     if args.own_data:
         sets += [(f"own:{n}", own_rows(n)) for n in own_sets()]
@@ -428,12 +430,13 @@ def build(args) -> tuple[dict, dict | None]:
             Y.append([float(r in lab["rules"]) for r in HARM_RULES])
             is_train.append(lab["split"] == "train")
             varied.append(ds != "school-posts")  # individually written
+            own.append(ds.startswith("own:"))
             ids.append(lab["id"])
             chars.append(lab.get("characteristics") or [])
             benign.append(lab["decision"] == "allow")
     S = featurise(inputs, enc)
     S.update(Y=np.array(Y), train=np.array(is_train), varied=np.array(varied), ids=ids, chars=chars,
-             benign=np.array(benign))
+             benign=np.array(benign), own=np.array(own))
     print(f"school posts: {len(inputs)} ({sum(is_train)} train) in {time.time() - t0:.0f} s")
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -473,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--varied-weight", type=float, default=1.0,
                     help="weight of the individually written school-posts-varied rows (chosen by --cv)")
     ap.add_argument("--no-tfidf", action="store_true", help="embedding and context features only")
+    ap.add_argument("--own-weight", type=float, default=1.0,
+                    help="weight of the rows of our own written sets (training/data)")
     ap.add_argument("--no-words", dest="words", action="store_false",
                     help="leave out the word 1-2-gram tf-idf (kept beside the char n-grams by default)")
     ap.add_argument("--max-fpr", type=float, default=0.01,
@@ -511,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
            "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr, "thr_rows": args.thr_rows,
-           "balance": args.balance, "words": args.words}
+           "balance": args.balance, "words": args.words, "own_weight": args.own_weight}
     print(f"settings: {cfg}")
     res = train(cfg, S, P)
     extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams", "Ww", "word_vocab",
