@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                       ("input_ids", "attention_mask", "token_type_ids", "last_hidden_state")},
         opset_version=17, dynamo=False,
     )
-    int8 = DATA_DIR / ENCODER_FILE
+    # only the shipped depth takes the shipped file's name; another depth is written beside it
+    int8 = DATA_DIR / (ENCODER_FILE if args.layers == LAYERS else f"minilm-l{args.layers}-int8.onnx")
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(src / "tokenizer.json", DATA_DIR / "minilm-tokenizer.json")
 
