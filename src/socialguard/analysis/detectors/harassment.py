@@ -118,8 +118,9 @@ class HarassmentDetector(HarmDetector):
             if counter_speech(inp, [span[0]]):
                 continue
             return [self.finding(inp, confidence=max(p, conf), span=span, message=msg)]
-        lowered = inp.post.text.lower()
-        for m in targets(inp):
+        named = targets(inp)
+        lowered = inp.post.text.lower() if named else ""
+        for m in named:
             hit = _IS_INSULT.match(lowered, m.end)
             if hit and not hits_in(inp, "counter") and not counter_speech(inp, [m.start]):
                 return [self.finding(inp, confidence=max(p, 0.65), span=(m.start, hit.end()),

@@ -87,6 +87,16 @@ def _vec(**on: float) -> list[float]:
     return [on.get(r, NAN) for r in HARM_RULES]
 
 
+def hate_labels(kind: str) -> list[float]:
+    """Rule labels for a public row graded hate / offensive / normal. Hate is discrimination;
+    "offensive" is not a school harm by itself, so it says only "not discrimination"."""
+    if kind == "hate":
+        return _vec(discrimination=1)
+    if kind == "offensive":
+        return _vec(discrimination=0)
+    return _vec(harassment=0, discrimination=0, disrepute=0)
+
+
 def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, list[float]]]:
     """(source, text, labels with NaN = 'says nothing about this rule') from public train splits."""
     out: list[tuple[str, str, list[float]]] = []
@@ -121,10 +131,7 @@ def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, lis
         for k, r in enumerate(csv.DictReader(fh)):
             if random.Random(SEED + k).random() < 0.2:
                 continue
-            cls = r["class"]
-            y = (_vec(discrimination=1) if cls == "0" else
-                 _vec(discrimination=0) if cls == "1" else _vec(**clean))
-            rows.append((r["tweet"], y))
+            rows.append((r["tweet"], hate_labels(("hate", "offensive", "normal")[int(r["class"])])))
     take("davidson", rows)
 
     rows = []
@@ -132,10 +139,7 @@ def public_rows(per_source: int, rng: random.Random) -> list[tuple[str, str, lis
         for r in csv.DictReader(fh):
             if r["split"] != "train":
                 continue
-            lab = r["label"]
-            y = (_vec(discrimination=1) if lab == "hatespeech" else
-                 _vec(discrimination=0) if lab == "offensive" else _vec(**clean))
-            rows.append((r["text"], y))
+            rows.append((r["text"], hate_labels({"hatespeech": "hate"}.get(r["label"], r["label"]))))
     take("hatexplain", rows)
 
     t = (DATA / "tweeteval-hate" / "train_text.txt").read_text(encoding="utf-8").splitlines()
