@@ -49,3 +49,26 @@ def test_every_normalised_character_maps_inside_the_original():
     assert len(view.index) == len(view.text)
     assert all(0 <= i < len(s) for i in view.index)
     assert list(view.index) == sorted(view.index)
+
+
+@pytest.mark.parametrize("text", [
+    "Great match today. Well done team!",
+    "First line\nY0u are a l0$er. Second bit",
+    "Z\u200bero width. s.l.a.g here. Ｆｕｌｌ width.",
+])
+def test_slice_views_match_normalising_the_piece(text):
+    full = PostText(text)
+    for start in range(len(text)):
+        for end in (len(text), text.find(".", start) + 1 or len(text)):
+            if end <= start:
+                continue
+            piece = full.slice(start, end)
+            assert piece.original == text[start:end]
+            alone = PostText(text[start:end])
+            # cut on word boundaries the slice is what normalising the piece gives
+            if (start == 0 or text[start - 1] in " \n") and (end == len(text) or text[end] in " \n."):
+                assert piece.plain.text == alone.plain.text
+            # evidence found in the piece's views points into the piece's own text
+            k = piece.plain.text.find("loser")
+            if k >= 0:
+                assert piece.plain.evidence(k, k + 5) == "l0$er"

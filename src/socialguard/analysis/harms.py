@@ -15,7 +15,6 @@ from typing import ClassVar
 
 from socialguard.analysis.detectors.base import CheckInput, Detector
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.text import PostText
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def hits_in(inp: CheckInput, kind: str) -> list[tuple[int, int, str, str]]:
     out = []
     for u in sc.units:
         # a chunk was normalised on its own, so map through that chunk's views
-        views = inp.text if len(sc.units) == 1 else PostText(inp.post.text[u.start:u.end])
+        views = inp.text if len(sc.units) == 1 else inp.text.slice(u.start, u.end)
         for h in u.lex.get(kind, ()):
             view = views.folded if h.view == "folded" else views.plain
             a, b = view.span(h.start, h.end)

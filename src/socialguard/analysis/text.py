@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -172,3 +173,15 @@ class PostText:
     @cached_property
     def plain(self) -> NormText:
         return deleet(self.folded)
+
+    def slice(self, start: int, end: int) -> "PostText":
+        """The views of ``original[start:end]``, cut from this text's views rather than
+        normalised again (a chunk or sentence of a post costs nothing extra)."""
+        sub = PostText(self.original[start:end])
+        for name in ("folded", "plain"):
+            view: NormText = getattr(self, name)
+            a = bisect_left(view.index, start)
+            b = bisect_left(view.index, end)
+            sub.__dict__[name] = NormText(sub.original, view.text[a:b],
+                                          tuple(i - start for i in view.index[a:b]))
+        return sub

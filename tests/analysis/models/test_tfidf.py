@@ -38,3 +38,4 @@ def test_unknown_words_give_an_empty_vector():
     vec = TfidfVectorizer(analyzer="word", sublinear_tf=True, lowercase=False).fit(TEXTS)
     idx, val = Tfidf(vec.get_feature_names_out(), vec.idf_, 1, 1, analyzer="word").transform("zzz qqq")
     assert len(idx) == 0 and len(val) == 0
+

@@ -53,6 +53,15 @@ class Encoder:
         embedding would depend on its batch-mates; one text per call keeps results
         deterministic, and costs little here because short texts are not padded.
         """
+        return self._run(texts, batch_size, None)
+
+    def embed_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenStates]]:
+        """``embed`` plus each text's token states, so spans of it (its sentences) can be
+        pooled later without running the model again."""
+        states: list[TokenStates] = [None] * len(texts)  # type: ignore[list-item]
+        return self._run(texts, 1, states), states
+
+    def _run(self, texts: list[str], batch_size: int, states: list | None) -> np.ndarray:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
@@ -76,7 +85,30 @@ class Encoder:
             pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1.0)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
             out[idx] = pooled
+            if states is not None:
+                for r, i in enumerate(idx):
+                    n = len(enc[i].ids)
+                    states[i] = TokenStates(hidden[r, :n], enc[i].offsets, enc[i].special_tokens_mask)
         return out
+
+
+class TokenStates:
+    """One text's last hidden states, with each token's character offsets in the text."""
+
+    def __init__(self, hidden: np.ndarray, offsets: list[tuple[int, int]], special: list[int]) -> None:
+        self.hidden = hidden
+        self.starts = np.array([a for a, _ in offsets], dtype=np.int64)
+        self.ends = np.array([b for _, b in offsets], dtype=np.int64)
+        self.special = np.array(special, dtype=bool)
+
+    def pool(self, start: int, end: int) -> np.ndarray | None:
+        """Mean-pooled, normalised embedding of the tokens inside text[start:end], with the
+        [CLS]/[SEP] states the whole-text embedding also averages in; None if no token."""
+        inside = ~self.special & (self.starts >= start) & (self.ends <= end)
+        if not inside.any():
+            return None
+        v = self.hidden[inside | self.special].mean(0)
+        return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from socialguard.analysis.lexicons import find_all, looks_english, stock_image
-from socialguard.analysis.models.encoder import Encoder, data_path, default_encoder
+from socialguard.analysis.models.encoder import Encoder, TokenStates, data_path, default_encoder
 from socialguard.analysis.text import PostText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,7 +147,7 @@ class Unit:
 def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
     """Model text and context features for ``inp.post.text[start:end]``."""
     raw = inp.post.text[start:end]
-    pt = inp.text if (start, end) == (0, len(inp.post.text)) else PostText(raw)
+    pt = inp.text if (start, end) == (0, len(inp.post.text)) else inp.text.slice(start, end)
     plain = pt.plain.text
     rx = _school_rx(_school_words(inp))
     school_named = False
@@ -295,14 +295,14 @@ class HarmModel:
     def score_units(self, units: list[Unit]) -> np.ndarray:
         return self.score_units_emb(units)[0]
 
-    def score_units_emb(self, units: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    def score_units_emb(self, units: list[Unit]) -> tuple[np.ndarray, list[TokenStates]]:
+        """Probabilities per unit, and each unit's token states (for sentence evidence)."""
         if not units:
-            return (np.zeros((0, len(self.rules)), dtype=np.float32),
-                    np.zeros((0, self.encoder_dim), dtype=np.float32))
-        emb = self.encoder.embed([u.model_text for u in units])
-        feats = np.vstack([u.features for u in units])
+            return np.zeros((0, len(self.rules)), dtype=np.float32), []
         texts = [u.model_text for u in units]
-        return self.probabilities(self.matrix(emb, feats), texts), emb
+        emb, states = self.encoder.embed_tokens(texts)
+        feats = np.vstack([u.features for u in units])
+        return self.probabilities(self.matrix(emb, feats), texts), states
 
     def prepare(self, inputs: list["CheckInput"]) -> None:
         """Score every post in a batch at once; results go to ``inp.cache['harm']``."""
@@ -325,7 +325,7 @@ class HarmModel:
             per.setdefault(k, []).append(i)
         for k, idx in per.items():
             todo[k].cache["harm"] = HarmScores(self, todo[k], [units[i] for i in idx], probs[idx],
-                                               emb[idx])
+                                               [emb[i] for i in idx])
 
     def scores(self, inp: "CheckInput") -> "HarmScores":
         if "harm" not in inp.cache:
@@ -337,8 +337,8 @@ class HarmScores:
     """One post's scores: per rule, the best chunk, and (on demand) the best sentence."""
 
     def __init__(self, model: HarmModel, inp: "CheckInput", units: list[Unit], probs: np.ndarray,
-                 emb: np.ndarray | None = None):
-        self.model, self.inp, self.units, self.probs, self.emb = model, inp, units, probs, emb
+                 states: list[TokenStates] | None = None):
+        self.model, self.inp, self.units, self.probs, self.states = model, inp, units, probs, states
         self._sentences: tuple[list[Unit], np.ndarray] | None = None
         self.english = looks_english(inp.text.plain.text) if units else None
 
@@ -360,19 +360,7 @@ class HarmScores:
         if not self.units:
             return None
         if self._sentences is None:
-            sents = [make_unit(self.inp, u.start + a, u.start + b) for u in self.units
-                     for a, b in sentences(self.inp.post.text[u.start:u.end])]
-            if len(sents) <= 1 or self.emb is None:
-                self._sentences = (sents, np.zeros((len(sents), len(self.model.rules))))
-            else:
-                # each sentence embedded on its own (only for posts a rule flagged): with the
-                # chunk's embedding, the sentence with the most topic words won over the one
-                # that says the harmful thing ("...maternity leave. They shouldn't hire women")
-                emb = self.model.encoder.embed([s.model_text for s in sents])
-                feats = np.vstack([s.features for s in sents])
-                probs = self.model.probabilities(self.model.matrix(emb, feats),
-                                                 [s.model_text for s in sents])
-                self._sentences = (sents, probs)
+            self._sentences = self._score_sentences()
         sents, probs = self._sentences
         if not sents:
             return None
@@ -380,6 +368,37 @@ class HarmScores:
             return sents[0].start, sents[0].end
         j = int(probs[:, self.model.rules.index(rule)].argmax())
         return sents[j].start, sents[j].end
+
+    def _score_sentences(self) -> tuple[list[Unit], np.ndarray]:
+        text = self.inp.post.text
+        sents: list[Unit] = []
+        emb: list[np.ndarray | None] = []
+        for k, u in enumerate(self.units):
+            states = self.states[k] if self.states else None
+            cursor = 0
+            for a, b in sentences(text[u.start:u.end]):
+                s = make_unit(self.inp, u.start + a, u.start + b)
+                sents.append(s)
+                # each sentence gets its own embedding, pooled from the chunk's token states
+                # over the sentence's tokens (no second pass of the encoder); with the chunk's
+                # one embedding, the sentence with the most topic words won over the one that
+                # says the harmful thing ("...maternity leave. They shouldn't hire women")
+                at = u.model_text.find(s.model_text, cursor) if s.model_text else -1
+                v = None
+                if at >= 0 and states is not None:
+                    v = states.pool(at, at + len(s.model_text))
+                    cursor = at + len(s.model_text)
+                emb.append(v)
+        if len(sents) <= 1:
+            return sents, np.zeros((len(sents), len(self.model.rules)))
+        missing = [i for i, v in enumerate(emb) if v is None]
+        if missing:  # a sentence the normaliser changed at its edges: embed it on its own
+            for i, v in zip(missing, self.model.encoder.embed([sents[i].model_text for i in missing])):
+                emb[i] = v
+        feats = np.vstack([s.features for s in sents])
+        probs = self.model.probabilities(self.model.matrix(np.vstack(emb), feats),
+                                         [s.model_text for s in sents])
+        return sents, probs
 
 
 @lru_cache(maxsize=1)
