@@ -66,6 +66,7 @@ def startup() -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--posts", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs over the same posts")
     ap.add_argument("--all-detectors", action="store_true", help="every detector, not only the seven harm rules")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
@@ -75,13 +76,18 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine() if args.all_detectors else Engine(rules=set(HARM))
     posts = make_posts(args.posts)
     list(engine.check_many(posts[:50]))  # warm up: model load, first batches
-    t0 = time.perf_counter()
-    flagged = sum(bool(r.findings) for r in engine.check_many(posts))
-    secs = time.perf_counter() - t0
+    runs = []
+    for _ in range(args.repeat):  # a shared machine's noise: report the median and the best run
+        t0 = time.perf_counter()
+        flagged = sum(bool(r.findings) for r in engine.check_many(posts))
+        runs.append(time.perf_counter() - t0)
+    runs.sort()
+    secs = runs[len(runs) // 2]
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     which = "all detectors" if args.all_detectors else "the seven harm detectors"
     print(f"pipeline: {which}; {args.posts} posts, {flagged} with findings")
-    print(f"throughput: {args.posts / secs:.0f} posts/s on one core (target >= 500)")
+    print(f"throughput: {args.posts / secs:.0f} posts/s on one core, median of {args.repeat} runs"
+          f" (best {args.posts / runs[0]:.0f}; target >= 500)")
     print(f"start-up: {t_start:.2f} s (import, model load, first post; target < 2 s)")
     print(f"peak RSS: {rss_mb:.0f} MB (target < 500 MB)")
     return 0

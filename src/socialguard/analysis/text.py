@@ -81,6 +81,8 @@ def _rebuild(base: NormText, pieces: list[tuple[str, int]]) -> NormText:
 
 def fold(text: str) -> NormText:
     """Lower case, no invisibles, no accents, homoglyphs and fullwidth forms mapped to ASCII."""
+    if text.isascii():  # most posts: only lower-casing to do
+        return NormText(text, text.lower(), tuple(range(len(text))))
     chars: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(text):
@@ -117,6 +119,41 @@ def deleet(base: NormText) -> NormText:
     Only tokens that mix digits/symbols with letters are changed, so '07700 900123' and
     '10:40' keep their digits: the personal-data detectors use ``fold`` anyway.
     """
+    step = base
+    if _LEETY.search(base.text):  # else no word mixes letters with leet characters: nothing to map
+        step = _unleet(base)
+
+    # b i t c h -> bitch ; s.l.a.g -> slag
+    t = step.text
+    pieces = []
+    pos = 0
+    for m in _SPACED.finditer(t):
+        pieces.extend((t[i], i) for i in range(pos, m.start()))
+        pieces.extend((t[i], i) for i in range(m.start(), m.end()) if t[i].isalpha())
+        pos = m.end()
+    if pos:
+        pieces.extend((t[i], i) for i in range(pos, len(t)))
+        step = _rebuild(step, pieces)
+
+    # fuuuuck -> fuuck (two kept: 'good', 'sheep' stay words)
+    t = step.text
+    if _STRETCH.search(t):
+        pieces = []
+        pos = 0
+        for m in _STRETCH.finditer(t):
+            pieces.extend((t[i], i) for i in range(pos, m.start()))
+            pieces.extend([(t[m.start()], m.start()), (t[m.start()], m.start() + 1)])
+            pos = m.end()
+        pieces.extend((t[i], i) for i in range(pos, len(t)))
+        step = _rebuild(step, pieces)
+    return step
+
+
+# a word with a letter and a leet character: the only case _unleet changes anything
+_LEETY = re.compile(r"[a-z][a-z0-9@$!|€£*]*[0-9@$!|€£]|[0-9@$!|€£][a-z0-9@$!|€£*]*[a-z]")
+
+
+def _unleet(base: NormText) -> NormText:
     t = base.text
     pieces: list[tuple[str, int]] = []
     pos = 0
@@ -133,31 +170,7 @@ def deleet(base: NormText) -> NormText:
             pieces.append((mapped, m.start() + k))
         pos = m.end()
     pieces.extend((t[i], i) for i in range(pos, len(t)))
-    step = _rebuild(base, pieces)
-
-    # b i t c h -> bitch ; s.l.a.g -> slag
-    t = step.text
-    pieces = []
-    pos = 0
-    for m in _SPACED.finditer(t):
-        pieces.extend((t[i], i) for i in range(pos, m.start()))
-        pieces.extend((t[i], i) for i in range(m.start(), m.end()) if t[i].isalpha())
-        pos = m.end()
-    pieces.extend((t[i], i) for i in range(pos, len(t)))
-    step = _rebuild(step, pieces) if len(pieces) != len(t) else step
-
-    # fuuuuck -> fuuck (two kept: 'good', 'sheep' stay words)
-    t = step.text
-    if _STRETCH.search(t):
-        pieces = []
-        pos = 0
-        for m in _STRETCH.finditer(t):
-            pieces.extend((t[i], i) for i in range(pos, m.start()))
-            pieces.extend([(t[m.start()], m.start()), (t[m.start()], m.start() + 1)])
-            pos = m.end()
-        pieces.extend((t[i], i) for i in range(pos, len(t)))
-        step = _rebuild(step, pieces)
-    return step
+    return _rebuild(base, pieces)
 
 
 @dataclass(frozen=True)

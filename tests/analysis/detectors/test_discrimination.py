@@ -49,3 +49,14 @@ def test_it_flags_discrimination_and_names_the_characteristic(case, text, fields
     assert f.detail["characteristic"] in f.message
     assert f.detail["characteristic_id"] == f.detail["characteristic"].replace(" and ", "-").replace(
         " or ", "-").replace(" ", "-")
+
+
+def test_a_post_with_no_characteristic_words_is_named_by_the_nearest_training_group():
+    from socialguard.analysis.detectors.base import CheckInput
+    from socialguard.analysis.detectors.discrimination import characteristic
+    from socialguard.analysis.harms import harm_model
+    from socialguard.analysis.lexicons import CHARACTERISTICS
+    from socialguard.analysis.post import Post
+    inp = CheckInput(Post.from_dict({"id": "c1", "text": "People like that should not be let near children."}), None)
+    harm_model().prepare([inp])
+    assert characteristic(inp, None) in CHARACTERISTICS

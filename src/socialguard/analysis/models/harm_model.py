@@ -225,16 +225,37 @@ def word_ngrams(text: str, lo: int = 1, hi: int = 2) -> list[str]:
 class Tfidf:
     """The run-time half of a fitted ``TfidfVectorizer(sublinear_tf=True)`` over char or word n-grams."""
 
+    WORD_CACHE = 50_000
+
     def __init__(self, vocab: np.ndarray, idf: np.ndarray, lo: int, hi: int, analyzer: str = "char_wb") -> None:
         self.index = {str(t): i for i, t in enumerate(vocab)}
         self.idf = idf.astype(np.float32)
         self.lo, self.hi = lo, hi
+        self.analyzer = analyzer
         self.grams = char_ngrams if analyzer == "char_wb" else word_ngrams
+        self._word: dict[str, list[int]] = {}
+
+    def _ids(self, text: str) -> list[int]:
+        index = self.index
+        if self.analyzer != "char_wb":
+            return [i for i in map(index.get, self.grams(text, self.lo, self.hi)) if i is not None]
+        # char_wb n-grams never cross a space, so a word's vocabulary ids are the same in
+        # every post: look them up once per distinct word
+        cache = self._word
+        out: list[int] = []
+        for w in text.split():
+            ids = cache.get(w)
+            if ids is None:
+                ids = [i for i in map(index.get, char_ngrams(w, self.lo, self.hi)) if i is not None]
+                if len(cache) >= self.WORD_CACHE:
+                    cache.clear()
+                cache[w] = ids
+            out.extend(ids)
+        return out
 
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(indices, values) of the l2-normalised tf-idf vector of ``text``."""
-        index = self.index
-        counts = {index[g]: n for g, n in Counter(self.grams(text, self.lo, self.hi)).items() if g in index}
+        counts = Counter(self._ids(text))
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -295,14 +316,16 @@ class HarmModel:
     def score_units(self, units: list[Unit]) -> np.ndarray:
         return self.score_units_emb(units)[0]
 
-    def score_units_emb(self, units: list[Unit]) -> tuple[np.ndarray, list[TokenStates]]:
-        """Probabilities per unit, and each unit's token states (for sentence evidence)."""
+    def score_units_emb(self, units: list[Unit]) -> tuple[np.ndarray, np.ndarray, list[TokenStates]]:
+        """Probabilities and embeddings per unit, and each unit's token states (for
+        sentence evidence)."""
         if not units:
-            return np.zeros((0, len(self.rules)), dtype=np.float32), []
+            return (np.zeros((0, len(self.rules)), dtype=np.float32),
+                    np.zeros((0, self.encoder_dim), dtype=np.float32), [])
         texts = [u.model_text for u in units]
         emb, states = self.encoder.embed_tokens(texts)
         feats = np.vstack([u.features for u in units])
-        return self.probabilities(self.matrix(emb, feats), texts), states
+        return self.probabilities(self.matrix(emb, feats), texts), emb, states
 
     def prepare(self, inputs: list["CheckInput"]) -> None:
         """Score every post in a batch at once; results go to ``inp.cache['harm']``."""
@@ -319,13 +342,13 @@ class HarmModel:
             for a, b in chunks(text):
                 units.append(make_unit(inp, a, b))
                 owner.append(k)
-        probs, emb = self.score_units_emb(units)
+        probs, emb, states = self.score_units_emb(units)
         per: dict[int, list[int]] = {}
         for i, k in enumerate(owner):
             per.setdefault(k, []).append(i)
         for k, idx in per.items():
             todo[k].cache["harm"] = HarmScores(self, todo[k], [units[i] for i in idx], probs[idx],
-                                               [emb[i] for i in idx])
+                                               emb[idx], [states[i] for i in idx])
 
     def scores(self, inp: "CheckInput") -> "HarmScores":
         if "harm" not in inp.cache:
@@ -337,8 +360,9 @@ class HarmScores:
     """One post's scores: per rule, the best chunk, and (on demand) the best sentence."""
 
     def __init__(self, model: HarmModel, inp: "CheckInput", units: list[Unit], probs: np.ndarray,
-                 states: list[TokenStates] | None = None):
-        self.model, self.inp, self.units, self.probs, self.states = model, inp, units, probs, states
+                 emb: np.ndarray | None = None, states: list[TokenStates] | None = None):
+        self.model, self.inp, self.units, self.probs = model, inp, units, probs
+        self.emb, self.states = emb, states
         self._sentences: tuple[list[Unit], np.ndarray] | None = None
         self.english = looks_english(inp.text.plain.text) if units else None
 
