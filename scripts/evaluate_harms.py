@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Evaluate the seven harm detectors of clause 1.5 and write docs/evaluation.md.
 
-    .venv/bin/python scripts/evaluate_harms.py                 # all sets, up to 1000 posts each
+    .venv/bin/python scripts/evaluate_harms.py                 # every post of every set
     .venv/bin/python scripts/evaluate_harms.py --public-max 300 --out /tmp/eval.md
 
 Measured through the engine (the detectors, not the bare heads), on:
@@ -249,7 +249,7 @@ def calibration(rows) -> tuple[list[str], dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--public-max", type=int, default=1000, help="posts per public set (0 = all)")
+    ap.add_argument("--public-max", type=int, default=0, help="posts per public set (0 = all)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "evaluation.md"))
     ap.add_argument("--skip-end-to-end", action="store_true")
     args = ap.parse_args(argv)
@@ -344,8 +344,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # public sets
     md += ["## Public test sets, mapped to rules", "",
-           f"Up to {args.public_max or 'all'} posts per set (seeded sample), no school context. "
-           "`abuse` = flagged as any of harassment, discrimination or disrepute, against the set's",
+           (f"Up to {args.public_max} posts per set (seeded sample), no school context. " if args.public_max
+            else "Every post of each set's test split, no school context. ")
+           + "`abuse` = flagged as any of harassment, discrimination or disrepute, against the set's",
            "offensive-or-hateful label. These sets are US/international Twitter, Gab, Reddit and YouTube",
            "posts: a different domain from UK school posts, and the heads were tuned for school posts,",
            "so these figures show transfer, not the target.", "",
