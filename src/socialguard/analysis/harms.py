@@ -78,7 +78,11 @@ _REPORT_FRAME = re.compile(
     r"\b(?:saying|to say|says|said|calling (?:someone|somebody|people|anyone|others|a person|"
     r"them|him|her)|call (?:someone|somebody|people|anyone|others)|words like|the word|"
     r"using the word|use the word|phrases like|comments like|posts like|people who say|"
-    r"anyone who says|if you say|if you call|when people say|when someone says)\b"
+    r"anyone who says|if you say|if you call|when people say|when someone says|"
+    # a victim reporting what was said to them
+    r"called me|calling me|call me|called my|calling my|called us|keep calling|kept calling|"
+    r"claiming|claimed|commented that|comments saying|wrote that|"
+    r"(?:no one|nobody|no-one) (?:is |was )?(?:saying|says|said))\b"
     r"|(?:^|(?<=\s))[\"\u201c\u2018']\w")
 _CONDEMN = re.compile(
     r"\b(?:is|are|was|were|be|being|it's|its|that's|thats)\s+(?:so\s+|really\s+|just\s+|totally\s+|"
@@ -88,8 +92,20 @@ _CONDEMN = re.compile(
     r"not (?:funny|a joke|banter))\b"
     r"|\b(?:never|don'?t|do not|shouldn'?t|should not|stop|won'?t|will not)\s+(?:ever\s+)?"
     r"(?:say|saying|call|calling|use|using|tolerate|accept)\b"
-    # or the school dealing with it: "we have removed it and are investigating"
-    r"|\b(?:removed|deleted|reported|investigating|investigated|dealt with|taking action)\b")
+    # naming the prejudice: "that's pregnancy discrimination", "this is prejudice"
+    r"|\b(?:is|are|was|it's|its|that's|thats|this is)\s+(?:\w+\s+)?(?:prejudice|prejudiced|bigotry|"
+    r"hate speech|discrimination|racism|sexism|homophobia|transphobia|biphobia|ableism|ageism|"
+    r"misogyny|a hate crime|hate crime)\b"
+    r"|\b(?:isn'?t|is not|aint|ain'?t)\s+(?:just\s+)?(?:banter|funny|a joke|ok|okay|acceptable)\b"
+    r"|(?:^|[.!?]\s+)(?:disgusting|appalling|vile|shameful|disgraceful)\b"
+    r"|\b(?:really hurts|it hurts|hurts (?:him|her|them|me|people)|please stop|ignorant)\b"
+    r"|\b(?:(?:no one|nobody|no-one) (?:is |was )?(?:saying|says|said))\b"
+    # a lesson about it: "we learnt how propaganda called them 'vermin'"
+    r"|\b(?:we learnt|we learned|we talked about|we discussed|propaganda|in (?:history|pshe|rshe|re)\b)"
+    # or someone dealing with it: "we have removed it", "can I show you", "I told Mr Hussain"
+    r"|\b(?:removed|deleted|reported|report|reporting|investigating|investigated|dealt with|"
+    r"taking action|screenshot\w*|can i show|anti[- ]?bullying|told (?:mr|mrs|miss|ms|sir|dr|my|a|"
+    r"the)\s+\w+)\b")
 
 
 def counter_speech(inp: CheckInput, harm_at: list[int] = ()) -> bool:
@@ -108,6 +124,17 @@ def counter_speech(inp: CheckInput, harm_at: list[int] = ()) -> bool:
     if harm_at:
         return all(h >= frame_at for h in harm_at)
     return frame.start() <= condemn.start()
+
+
+# Counter-speech cues too common in ordinary posts to veto a threat or a slur on their own
+# ("bus stop", "I'll hurt you", "called her a slag").
+_WEAK_COUNTER = {"stop", "hurt", "hurts", "upset", "respect", "be kind", "kindness", "proud of",
+                 "horrible", "report", "standing up", "called him", "called her"}
+
+
+def condemns(inp: CheckInput) -> bool:
+    """Whether the post carries a clear counter-speech cue ("not okay", "we have reported it")."""
+    return any(h[2] not in _WEAK_COUNTER for h in hits_in(inp, "counter"))
 
 
 def praise_only(inp: CheckInput) -> bool:

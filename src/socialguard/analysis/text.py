@@ -28,6 +28,14 @@ _HOMOGLYPHS = {
     # Curly and modifier apostrophes (phones type these): "I’m 12" must read as "i'm 12"
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\uff07": "'",
 }
+# Capitals that look like a different Latin capital than their lower case does ("Η" is an H,
+# "η" an n): mapped before lower-casing.
+_CAPITAL_HOMOGLYPHS = {
+    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
+    "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+    "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c",
+    "Т": "t", "Х": "x", "Ѕ": "s", "І": "i", "Ј": "j",
+}
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
          "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "£": "l"}
 _INVISIBLE_EXTRA = {"\u00ad", "\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
@@ -95,7 +103,7 @@ def fold(text: str) -> NormText:
         if unicodedata.combining(ch):
             continue
         low = ch.lower()
-        mapped = _HOMOGLYPHS.get(low)
+        mapped = _CAPITAL_HOMOGLYPHS.get(ch) or _HOMOGLYPHS.get(low)
         if mapped is None:
             decomposed = unicodedata.normalize("NFKD", low)
             mapped = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -4,6 +4,7 @@ import pytest
 
 from harm_cases import expect_finding
 from socialguard.analysis.pipeline import Engine
+from socialguard.analysis.post import Post
 
 pytestmark = pytest.mark.slow
 ENGINE = Engine(rules={"discrimination"})
@@ -60,3 +61,31 @@ def test_a_post_with_no_characteristic_words_is_named_by_the_nearest_training_gr
     inp = CheckInput(Post.from_dict({"id": "c1", "text": "People like that should not be let near children."}), None)
     harm_model().prepare([inp])
     assert characteristic(inp, None) in CHARACTERISTICS
+
+
+@pytest.mark.parametrize(("text", "char"), [
+    ("The Bulgarian families on the estate are all on the fiddle and sneaky with it", "race"),
+    ("Lesbian parents are a danger to the kids in that class", "sexual orientation"),
+    ("Muslim dads are a problem at every parents' evening", "religion or belief"),
+    ("Pregnant teachers are a burden on every department", "pregnancy and maternity"),
+    ("Older staff just aren't cut out for modern classrooms", "age"),
+    ("Single mums at our school? They're a drain on everyone.", "marriage and civil partnership"),
+    ("Μuslims are a plague on this town", "religion or belief"),  # Greek capital Mu
+    ("jamal = 🐒", "race"),
+])
+def test_it_finds_derogatory_generalisations_in_other_words(text, char):
+    found = [f for f in ENGINE.check(Post.from_dict({"id": "g", "text": text})).findings
+             if f.rule == "discrimination"]
+    assert found and found[0].detail["characteristic"] == char, found
+
+
+@pytest.mark.parametrize("text", [
+    "Deaf pupils are not a burden or a problem, they are part of our class.",
+    "It's not like Polish families are sneaky, that's just what bigots say.",
+    "Someone posted that 'Muslim dads are a problem'. This is prejudice and it has been reported.",
+    "My son keeps calling me old and useless. Cheeky monkey 🐒",
+])
+def test_negated_denied_and_condemned_generalisations_are_spared(text):
+    found = [f for f in ENGINE.check(Post.from_dict({"id": "g", "text": text})).findings
+             if f.rule == "discrimination"]
+    assert found == [], found

@@ -59,3 +59,37 @@ def test_it_spares_praise_condemnation_and_negation_of_named_people(engine, text
     found = [f for f in engine.check(factories.post(text), factories.school()).findings
              if f.rule == "harassment"]
     assert found == [], [(f.evidence, f.confidence) for f in found]
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("Mrs Fairbrother from the office, is a nosy, two-faced cow", "Mrs Fairbrother from the office, is a nosy, two-faced cow"),
+    ("Honestly, Derek on the gate is a total jobsworth", "Derek on the gate is a total jobsworth"),
+    ("the lads in the back row are a pack of smug, gobby tossers", "are a pack of smug, gobby tossers"),
+    ("you lot are brainless, spineless morons", "you lot are brainless, spineless morons"),
+])
+def test_it_finds_abuse_of_people_not_on_the_roster(engine, text, evidence):
+    found = [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"]
+    assert found and found[0].evidence == evidence, found
+
+
+@pytest.mark.parametrize("text", [
+    "Eddie you are a muppet, love you loads, happy 40th! 🥳",
+    "Someone wrote 'Mr Clarke is a prat' on the bus shelter. Not okay, and we have reported it.",
+    "Mrs Fairbrother is not a cow, she is the kindest person in the office",
+])
+def test_teasing_friends_quotes_and_negations_are_spared(engine, text):
+    assert [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "that new lad from 8R is getting battered after school, tell him",
+    "Mr Pryce needs a good kicking and I'm the one to give him it",
+    "you've had your chance. next time it won't just be words",
+])
+def test_it_finds_threats_in_everyday_phrasing(engine, text):
+    assert "harassment" in {f.rule for f in engine.check(factories.post(text)).findings}
+
+
+def test_a_bus_stop_is_not_a_counter_speech_cue(engine):
+    text = "hang around our bus stop again and we'll kick you in"
+    assert "harassment" in {f.rule for f in engine.check(factories.post(text)).findings}

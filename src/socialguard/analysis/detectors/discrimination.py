@@ -13,7 +13,7 @@ from collections import Counter
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, counter_speech, harm_model, hits_in
+from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, harm_model, hits_in
 from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 
 
@@ -88,14 +88,51 @@ _GROUPS = [(re.compile(rf"\b(?:{words})\b"), ch) for words, ch in (
     (r"pregnant women|pregnant staff|new mums|mums on maternity", "pregnancy and maternity"),
     (r"single mums|single parents|married couples|unmarried", "marriage and civil partnership"),
 )]
+# "<adjective> <people>": "Romanian families", "Muslim pupils", "female heads", "same-sex parents"
+_ADJECTIVES = (
+    ("religion or belief", r"muslim|jewish|christian|hindu|sikh|catholic|buddhist|islamic"),
+    ("sexual orientation", r"gay|lesbian|bisexual|bi|queer|same-sex|same sex"),
+    ("gender reassignment", r"trans|transgender|non-binary|nonbinary"),
+    ("disability", r"disabled|autistic|deaf|blind|sen|send|wheelchair"),
+    ("race", r"black|white|asian|african|caribbean|pakistani|indian|bangladeshi|chinese|polish|"
+             r"romanian|bulgarian|lithuanian|albanian|somali|nigerian|eastern european|foreign|immigrant|"
+             r"migrant|refugee|traveller|gypsy|roma|irish|arab|turkish|kurdish|syrian|afghan|jamaican"),
+    ("sex", r"female|male|women|woman|lady|girl"),
+    ("age", r"old|older|elderly|young|younger"),
+    ("pregnancy and maternity", r"pregnant|expectant"),
+    ("marriage and civil partnership", r"married|unmarried|single|divorced"),
+)
+_PEOPLE = (r"families|family|kids|children|pupils|parents|people|men|women|girls|boys|lads|staff|"
+           r"teachers|mums|moms|dads|students|neighbours|folk|workers|colleagues|governors|couples|"
+           r"coaches|heads|leaders|mothers|fathers|users|lot|ones|population|community")
+_GROUPS += [(re.compile(rf"\b(?:{adj})\s+(?:{_PEOPLE})\b"), ch) for ch, adj in _ADJECTIVES]
+_GROUPS.append((re.compile(r"\b(?:islam|sharia)\b"), "religion or belief"))
 _ANY_GROUP = re.compile("|".join(rx.pattern for rx, _ in _GROUPS))
+
+# More derogatory predicates, for generalisations about a group named in the same sentence
+# only (alone, "a problem" or "dangerous" are ordinary words).
+_DEROGATORY_GROUP = re.compile(
+    _DEROGATORY.pattern[:-3] + r"|a drain|a burden|a plague|a disease|diseased|a virus|a cancer|"
+    r"cockroaches|rats|savages|backward|primitive|sneaky|greedy|thick|stupid|stoopid|dumb|"
+    r"(?:are|is|r)n'?t cut out|not cut out|can'?t be trusted|cannot be trusted|wouldn'?t trust|"
+    r"never trust|incompatible|a problem|predators|a danger|dangerous|a threat|hysterical|"
+    r"too emotional|run (?:the|our|everything)|control (?:the|our|everything)|be banned|"
+    r"banned from|keep (?:them|em) away|keep away from|away from (?:our|my) (?:kids|children|son|daughter)|"
+    r"safe to let|safe around|not safe)\b")
+# A sentence that sets up a claim in order to deny it: "it's not like X are ...".
+_DENIED = re.compile(r"\b(?:it'?s not like|its not like|not that|no one is saying|nobody is saying|"
+                     r"no-one is saying|i'?m not saying|im not saying|isn'?t true that|it'?s a myth that|"
+                     r"the myth that|not because)\b")
+# Animal emoji aimed at a person: "kofi = 🐒", "you 🐒".
+_EMOJI_SLUR = re.compile(r"(?:=|\bis a|\bis an|\byou|\bu|\bur|\blike a|\blooks like)\s*(?:🐒|🐵|🦍|🙈)")
 # Slurs that are also ordinary British words ("fags" are cigarettes): only when aimed at someone.
 _AMBIGUOUS = {"fag", "fags", "bender", "homo", "mong", "coon", "spic"}
 _AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|them|those|these|"
                     r"bunch of|like a)\s+)$")
 
 
-_NEGATOR = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bdont|\bdoesnt|\bisnt|\barent)\s+(?:\w+\s+)?$")
+_NEGATOR = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bdont|\bdoesnt|\bisnt|\barent)\s+"
+                      r"(?:(?:\w+\s+){1,2}(?:or|nor)\s+)?(?:\w+\s+)?$")
 
 
 def _all_negated(text: str) -> bool:
@@ -104,10 +141,15 @@ def _all_negated(text: str) -> bool:
     A negated attack is no attack; "not welcome" is itself derogatory, so it never counts
     as negating itself.
     """
-    found = list(_DEROGATORY.finditer(text))
-    return bool(found) and all(
-        _NEGATOR.search(text[max(0, m.start() - 20):m.start()]) and not m.group().startswith("not ")
-        for m in found)
+    found = list(_DEROGATORY_GROUP.finditer(text))
+
+    def negated(m: re.Match) -> bool:
+        if re.match(r"not |(?:are|is|r)n'?t ", m.group()):
+            return False
+        start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()), text.rfind("?", 0, m.start())) + 1
+        return bool(_NEGATOR.search(text[max(0, m.start() - 30):m.start()])
+                    or _DENIED.search(text[start:m.start()]))
+    return bool(found) and all(negated(m) for m in found)
 
 
 class DiscriminationDetector(HarmDetector):
@@ -122,7 +164,8 @@ class DiscriminationDetector(HarmDetector):
         cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
         if p < 0.75 and not cues and _SYMPATHY.search(text) and not _DEROGATORY.search(text):
             return True
-        return p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
+        return (p < 0.75 and not cues and bool(_WARM.search(text)) and not _HOSTILE.search(text)
+                and not self._group_floor(inp, p))
 
     @staticmethod
     def _hurtful_at(inp: CheckInput) -> list[int]:
@@ -131,7 +174,9 @@ class DiscriminationDetector(HarmDetector):
         return words + [h[0] for k in ("slur", "insult") for h in hits_in(inp, k)]
 
     def make(self, inp: CheckInput, p: float, span: tuple[int, int] | None) -> Finding | None:
-        ch = characteristic(inp, span)
+        # a generalisation read from the sentence names its group best ("single mums ... they're")
+        group = None if hits_in(inp, "slur") else self._group_floor(inp, p)
+        ch = group[0].detail["characteristic"] if group else characteristic(inp, span)
         return self.finding(
             inp, confidence=p, span=span,
             detail={"characteristic": ch, "characteristic_id": CHARACTERISTIC_IDS.get(ch, "")},
@@ -143,8 +188,15 @@ class DiscriminationDetector(HarmDetector):
         discrimination whatever the model says, unless the post reports, condemns or teaches it."""
         if p >= thr:
             return []
-        if hits_in(inp, "counter") or hits_in(inp, "teaching"):
+        if condemns(inp) or hits_in(inp, "teaching"):
             return []
+        emoji = _EMOJI_SLUR.search(inp.post.text)
+        if emoji and not counter_speech(inp, [emoji.start()]):
+            return [self.finding(
+                inp, confidence=max(p, 0.7), span=emoji.span(),
+                detail={"characteristic": "race", "characteristic_id": CHARACTERISTIC_IDS.get("race", "")},
+                message="This uses an animal emoji as a racist slur against a person (race is a protected "
+                        "characteristic under the Equality Act 2010).")]
         slurs = hits_in(inp, "slur")
         if not slurs:
             return self._group_floor(inp, p)
@@ -166,18 +218,26 @@ class DiscriminationDetector(HarmDetector):
     def _group_floor(self, inp: CheckInput, p: float) -> list[Finding]:
         from socialguard.analysis.models.harm_model import sentences
         plain = inp.text.plain.text
-        if not (_ANY_GROUP.search(plain) and _DEROGATORY.search(plain)):  # the common case, cheaply
+        if not (_ANY_GROUP.search(plain) and _DEROGATORY_GROUP.search(plain)):  # the common case, cheaply
             return []
+        group_before: str | None = None
         for x, y in sentences(plain):
             sent = plain[x:y]
             inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
+            # "Women in leadership? They're emotional...": the group named one sentence before
+            if not inside and group_before and re.match(r"\W*(?:they|they'?re|theyre|them|those|these)\b", sent):
+                inside = [group_before]
+            group_before = inside[0] if inside else None
             x, y = inp.text.plain.span(x, y)
-            der = _DEROGATORY.search(sent)
+            der = _DEROGATORY_GROUP.search(sent)
             rep = _REPORTED.search(sent)
             # reported or condemned only when the frame comes first ("saying X are ...");
             # "X are vermin and saying so isn't racist" is the author's own claim
             reported = rep is not None and der is not None and rep.start() <= der.start()
-            if inside and der and not reported and "'" not in sent[:1]:
+            denied = der is not None and _DENIED.search(sent[:der.start()]) is not None
+            negated = der is not None and not re.match(r"not |(?:are|is|r)n'?t ", der.group()) and \
+                _NEGATOR.search(sent[max(0, der.start() - 30):der.start()]) is not None
+            if inside and der and not (reported or denied or negated) and "'" not in sent[:1]:
                 ch = inside[0]
                 return [self.finding(
                     inp, confidence=max(p, 0.6), span=(x, y),

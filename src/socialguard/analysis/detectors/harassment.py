@@ -13,7 +13,7 @@ import re
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
-from socialguard.analysis.harms import HarmDetector, counter_speech, describe, hits_in, targets
+from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, describe, hits_in, targets
 
 # Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
 # pronoun must follow the verb at once, so "going to kill it at sports day" stays an idiom
@@ -22,19 +22,58 @@ _THREAT = re.compile(
     r"\b(?:i'?m going to|i am going to|i'?m gonna|im gonna|i'?ll|i will|we'?ll|we will|"
     r"we'?re going to|gonna|going to)\s+(?:\w+\s+(?:you|u|him|her|them)\s+and\s+)?"
     r"(?:kill|hurt|stab|shoot|punch|kick|batter|smash|break|burn|slap|strangle|rape|hit(?! (?:you|u) up))"
-    r"\s+(?:you|your|u|ur|him|his|her|them|their)\b")
+    r"\s+(?:you|your|u|ur|him|his|her|them|their)\b"
+    # "ur getting done in at lunch", "he's gonna get battered"
+    r"|\b(?:ur|you'?re|youre|you are|u r|he'?s|hes|she'?s|shes|they'?re|theyre)\s+(?:getting|gonna get|"
+    r"going to get|about to get|gunna get)\s+(?:done in|battered|jumped|stabbed|shanked|merked|decked|"
+    r"smacked|bodied|beaten up|beat up|hurt|knocked out|sparked out|sparked)\b"
+    r"|\b(?:is|'s|are|r)\s+(?:getting|gonna get|going to get)\s+(?:done in|battered|jumped|stabbed|shanked|"
+    r"merked|decked|bodied|beaten up|smacked)\s+(?:after school|at lunch|at break|tomorrow|tmrw|tonight|"
+    r"later|at the gates?|on the way home|when)\b"
+    # "needs a slap and I'm happy to give him one"
+    r"|\bneeds? (?:a |another )?(?:good |proper )?(?:slap|smack|kicking|punch|beating|hiding|battering)\b"
+    r"|\b(?:happy|going|gonna|about) to give (?:him|her|them|you|u) one\b"
+    # veiled: "you've been warned. Next time it won't just be words"
+    r"|\bwon'?t (?:just )?be (?:just )?words\b")
 
 
 # Abuse aimed at the reader: "you stupid cow", "you're a waste of space".
-_INSULT = (r"stupid|idiot|idiotic|moron|loser|ugly|fat|pig|cow|slag|slut|skank|scum|rat|muppet|"
-           r"freak|weirdo|creep|pathetic|worthless|useless|disgrace|waste of space|waste of air|"
-           r"retard|retarded|thick|thicko|dumb|dumbass|tosser|prick|twat|"
-           r"dickhead|knob|bellend|wanker|bitch|cunt|minger|mong|spaz")
+_INSULT = (r"stupid|idiot|idiots|idiotic|moron|morons|loser|losers|ugly|fat|pig|pigs|cow|cows|slag|"
+           r"slut|skank|scum|rat|rats|muppet|muppets|freak|freaks|weirdo|weirdos|creep|creeps|pathetic|"
+           r"worthless|useless|disgrace|waste of space|waste of air|retard|retarded|thick|thicko|dumb|"
+           r"dumbass|tosser|tossers|prick|pricks|twat|twats|dickhead|dickheads|knob|bellend|wanker|"
+           r"wankers|bitch|cunt|minger|mong|spaz|slob|slobs|nobodies|prat|prats|weasel|jobsworth|"
+           r"halfwit|imbecile|cretin|numpty|plonker|scumbag|scumbags|lowlife|clown|clowns")
+# Said of a person by name, the words that are abuse of the person and not criticism of what
+# they did (a team or a decision can be "useless" or "a disgrace").
+_PERSON_INSULT = (r"idiot|moron|loser|pig|cow|slag|slut|skank|scum|rat|muppet|freak|weirdo|creep|"
+                  r"tosser|prick|twat|dickhead|knob|bellend|wanker|bitch|cunt|minger|slob|prat|weasel|"
+                  r"jobsworth|halfwit|imbecile|cretin|numpty|plonker|scumbag|lowlife|waste of space|"
+                  r"thicko|dumbass")
+# up to three describing words before the insult ("a rude, useless jobsworth"), none a negation
+_FILLERS = r"(?:(?!not\b|never\b|no\b)[a-z'\-]+,?\s+(?:and\s+)?){0,3}"
 _AT_YOU = re.compile(
     rf"\b(?:you|u|ya)\s+(?:(?:are|r|were|look|looked|smell)\s+)?(?:(?:such|so|a|an|the|one|"
     rf"absolute|total|complete|fucking|fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b"
-    rf"|\b(?:you're|youre|ur|your)\s+(?:(?:such|so|a|an|the|one|absolute|total|complete|fucking|"
-    rf"fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b")
+    rf"|\b(?:you're|youre|ur|your|you are|you lot are|you lot r)\s+(?:(?:such|so|a|an|the|one|absolute|"
+    rf"total|complete|fucking|fking|little|big|massive|bunch of)\s+){{0,3}}{_FILLERS}(?:{_INSULT})\b")
+# A named person who is not (or not found) on the roster: "Mr Ashworth is a prat", "Keith, the
+# lollipop man, is a miserable, power-mad idiot". A lone capitalised word counts only when it
+# does not start the sentence (there it may be any word).
+_NAMED_INSULT = re.compile(
+    rf"(?:\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+|\b[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+"
+    rf"|(?<=[a-z,;:] )[A-Z][a-z'\-]{{2,}})"
+    rf"(?:\s*,[^,.!?]{{1,50}},|\s+(?:in|from|at|on)\s+[a-z][\w ]{{0,20}}?)?"
+    rf",?\s+(?i:is|was|=)\s+(?i:(?:a|an|the|such|so|one|most|absolute|actual|total|complete|proper|"
+    rf"right|utter|fucking|little|big|massive|biggest)\s+){{0,3}}(?i:{_FILLERS})(?i:{_PERSON_INSULT})\b")
+# A group of people abused as a group: "the dinner staff are lazy, useless slobs".
+_GROUP_INSULT = re.compile(
+    rf"\b(?:are|r|were)\s+(?:(?:a bunch of|a load of|a pack of|all|just|nothing but|such|absolute|"
+    rf"total|complete)\s+){{0,2}}{_FILLERS}(?:idiots|morons|losers|muppets|freaks|weirdos|creeps|"
+    rf"tossers|pricks|twats|dickheads|wankers|slobs|nobodies|prats|scumbags|scum|pigs|clowns)\b")
+# Warmth that makes an insult a tease between friends: "love u more u muppet x".
+_AFFECTION = re.compile(r"\b(?:love (?:you|u|ya)|luv (?:you|u|ya)|ily|happy (?:birthday|bday|\d+(?:st|nd|rd|th))|"
+                        r"bestie|best friend|bff|favourite)\b|[❤💕💖💗🥰😘🥳]")
 # ...and the same said of a named person of the school: "Jade T is an actual slag".
 _IS_INSULT = re.compile(
     rf"\s*(?:is|'s|was|are|r|=)\s+(?:(?:such|so|a|an|the|one|absolute|actual|total|complete|"
@@ -43,7 +82,9 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,2}$")
 # Wishing someone harm, and organising others against someone.
 _WISH = re.compile(r"\b(?:hope|wish)\s+(?:you|u|he|she|they|him|her)\s+(?:\w+\s+){0,2}?"
                    r"(?:die|dies|died|get hit|gets hit|get run over|gets run over|rot|rots|burn|burns|"
-                   r"suffer|suffers|drown|drowns|get cancer|gets cancer|get stabbed|gets stabbed)\b")
+                   r"suffer|suffers|drown|drowns|get cancer|gets cancer|get stabbed|gets stabbed|"
+                   r"fall down|falls down|fall off|falls off|choke|chokes|get hurt|gets hurt|"
+                   r"break (?:a|their|his|her|your|ur) (?:leg|legs|neck|arm))\b")
 _GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should all|we all need to|all of us)\s+"
                       r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
                       r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
@@ -95,15 +136,18 @@ class HarassmentDetector(HarmDetector):
             return []
         plain = inp.text.plain
         m = _THREAT.search(plain.text)
-        if m and not hits_in(inp, "counter"):
+        if m and not condemns(inp) and not _quoted(plain.text, m.start()):
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*m.span()),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
-                              (_AT_YOU, 0.65, "This insults the person it is addressed to.")):
+                              (_AT_YOU, 0.65, "This insults the person it is addressed to."),
+                              (_GROUP_INSULT, 0.6, "This abuses a group of people.")):
             m = rx.search(plain.text)
             if m is None:
                 continue
+            if rx is not _WISH and _AFFECTION.search(inp.post.text):
+                continue  # teasing a friend
             before = plain.text[max(0, m.start() - 20):m.start()]
             if _NOT_BEFORE.search(before) or _REPORTED_INSULT.search(before):
                 continue
@@ -122,12 +166,18 @@ class HarassmentDetector(HarmDetector):
         lowered = inp.post.text.lower() if named else ""
         for m in named:
             hit = _IS_INSULT.match(lowered, m.end)
-            if hit and not hits_in(inp, "counter") and not counter_speech(inp, [m.start]):
+            if (hit and not condemns(inp) and not counter_speech(inp, [m.start])
+                    and not _quoted(inp.post.text, m.start)):
                 return [self.finding(inp, confidence=max(p, 0.65), span=(m.start, hit.end()),
                                      message=f"This insults {describe(m.person)}.",
                                      detail={"target": m.person.full_name, "target_role": m.person.role})]
+        hit = _NAMED_INSULT.search(inp.post.text)
+        if (hit and not condemns(inp) and not counter_speech(inp, [hit.start()])
+                and not _quoted(inp.post.text, hit.start()) and not _AFFECTION.search(inp.post.text)):
+            return [self.finding(inp, confidence=max(p, 0.6), span=hit.span(),
+                                 message="This insults a named person.")]
         threats = hits_in(inp, "threat")
-        if threats and (targets(inp) or "you" in inp.text.plain.text) and not hits_in(inp, "counter"):
+        if threats and (targets(inp) or "you" in inp.text.plain.text) and not condemns(inp):
             a, b, term, _ = threats[0]
             return [self.finding(inp, confidence=max(p, 0.6), span=(a, b),
                                  message="This contains a threat aimed at a person.")]
