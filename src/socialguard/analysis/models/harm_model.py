@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -144,8 +145,27 @@ class Unit:
     lex: dict
 
 
-def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
-    """Model text and context features for ``inp.post.text[start:end]``."""
+def _lex_within(lex: dict, pt: PostText, start: int, end: int) -> dict:
+    """The hits of ``lex`` (found in the views of ``pt``) inside ``pt.original[start:end]``,
+    re-based to that piece: a sentence's hits without matching the lexicons again."""
+    bounds = {}
+    for name in ("plain", "folded"):
+        index = getattr(pt, name).index
+        bounds[name] = (bisect_left(index, start), bisect_left(index, end))
+    out: dict = {}
+    for kind, hits in lex.items():
+        keep = []
+        for h in hits:
+            a, b = bounds[h.view]
+            if a <= h.start and h.end <= b:
+                keep.append(replace(h, start=h.start - a, end=h.end - a))
+        out[kind] = keep
+    return out
+
+
+def make_unit(inp: "CheckInput", start: int, end: int, within: tuple[Unit, PostText] | None = None) -> Unit:
+    """Model text and context features for ``inp.post.text[start:end]``. ``within``: the unit
+    (and its text views) this piece lies in, whose lexicon hits it reuses."""
     raw = inp.post.text[start:end]
     pt = inp.text if (start, end) == (0, len(inp.post.text)) else inp.text.slice(start, end)
     plain = pt.plain.text
@@ -155,7 +175,11 @@ def make_unit(inp: "CheckInput", start: int, end: int) -> Unit:
     if rx is not None:
         model_text, n = rx.subn("the school", plain)
         school_named = n > 0
-    lex = find_all(plain, pt.folded.text)
+    if within is not None:
+        parent, parent_pt = within
+        lex = _lex_within(parent.lex, parent_pt, start - parent.start, end - parent.start)
+    else:
+        lex = find_all(plain, pt.folded.text)
     post = inp.post
     role = post.author.role
     ment = [m for m in mentions(inp) if start <= m.start < end]
@@ -400,8 +424,10 @@ class HarmScores:
         for k, u in enumerate(self.units):
             states = self.states[k] if self.states else None
             cursor = 0
+            whole = (u.start, u.end) == (0, len(text))
+            views = self.inp.text if whole else self.inp.text.slice(u.start, u.end)
             for a, b in sentences(text[u.start:u.end]):
-                s = make_unit(self.inp, u.start + a, u.start + b)
+                s = make_unit(self.inp, u.start + a, u.start + b, within=(u, views))
                 sents.append(s)
                 # each sentence gets its own embedding, pooled from the chunk's token states
                 # over the sentence's tokens (no second pass of the encoder); with the chunk's
