@@ -89,6 +89,9 @@ _GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should al
                       r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
                       r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
 _PRONOUN = {"him", "her", "them"}
+# A match or a fixture: "we're gonna batter them Saturday" is about the score.
+_SPORT = re.compile(r"[⚽🏉🏏🏀🏑🏒🎾🏆]|\b(?:vs?|match|fixture|derby|kick-?off|league|cup|final|semi|"
+                    r"tournament|game|score|goals?|rovers|united|city|fc|u\d\d?s?)\b|\b\d+\s*-\s*\d+\b")
 # "calls you stupid" reports an insult; it does not make one
 _REPORTED_INSULT = re.compile(r"\b(?:call|calls|called|calling|name|names|named|said|says)\s+$")
 
@@ -136,6 +139,8 @@ class HarassmentDetector(HarmDetector):
             return []
         plain = inp.text.plain
         m = _THREAT.search(plain.text)
+        if m and _SPORT.search(plain.text) and not targets(inp):
+            m = None  # a team's bravado before a match
         if m and not condemns(inp) and not _quoted(plain.text, m.start()):
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*m.span()),
                                  message="This contains a threat of violence against a person.")]
@@ -148,6 +153,8 @@ class HarassmentDetector(HarmDetector):
                 continue
             if rx is not _WISH and _AFFECTION.search(inp.post.text):
                 continue  # teasing a friend
+            if rx is _AT_YOU and _SPORT.search(plain.text) and not targets(inp):
+                continue  # "you are a disgrace" to a team after a 3-0 defeat
             before = plain.text[max(0, m.start() - 20):m.start()]
             if _NOT_BEFORE.search(before) or _REPORTED_INSULT.search(before):
                 continue
@@ -177,6 +184,8 @@ class HarassmentDetector(HarmDetector):
             return [self.finding(inp, confidence=max(p, 0.6), span=hit.span(),
                                  message="This insults a named person.")]
         threats = hits_in(inp, "threat")
+        if threats and _SPORT.search(inp.text.plain.text) and not targets(inp):
+            threats = []
         if threats and (targets(inp) or "you" in inp.text.plain.text) and not condemns(inp):
             a, b, term, _ = threats[0]
             return [self.finding(inp, confidence=max(p, 0.6), span=(a, b),
