@@ -19,6 +19,13 @@ CASES = [
     ("praise", "Mr Patel has been brilliant with our Olivia this year, thank you!", PARENT, None),
     ("a role named, no claim", "from the parent", PARENT, None),
     ("a short claim", "Mr Patel stole it", PARENT, "Mr Patel stole it"),
+    ("a general warning accuses no one",
+     "Warning: thieves have been stealing bikes from school racks across Norfolk this month, police say.",
+     PARENT, None),
+    ("news about no one here", "A drunk driver crashed near a primary school in Leeds last night, police have arrested a man.",
+     PARENT, None),
+    ("a small identifiable group", "Someone on the PTA pocketed the raffle money again, everyone knows it", PARENT,
+     "pocketed"),
 ]
 
 

@@ -12,8 +12,28 @@ import re
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, describe, hits_in, praise_only, targets
+from socialguard.analysis.models.harm_model import CONTEXT_FEATURES
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+")
+_SUBJECT = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|the school|this school|our school|my school|"
+                      r"the academy|the trust|the nursery|the office|the governors|the staff|staff|slt|"
+                      r"you|u|ur|your|pta|my department|our department|someone (?:on|in|at|from) (?:the|my|our|their)|"
+                      r"(?:mr|mrs|miss|ms|mx|dr|sir)\.? \w+)\b", re.I)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+\b")
+
+
+def _identifiable(inp: CheckInput) -> bool:
+    """Whether the post is about someone or something a reader can identify."""
+    text = inp.post.text
+    return bool(targets(inp) or _TITLED.search(text) or _ROLE.search(text) or _SUBJECT.search(text)
+                or _FULL_NAME.search(text) or _school_named(inp))
+
+
+def _school_named(inp: CheckInput) -> bool:
+    sc = inp.cache.get("harm")
+    return bool(sc is not None and any(u.features[CONTEXT_FEATURES.index("mentions_school")] for u in sc.units))
+
+
 _ROLE = re.compile(r"\b(?:the|our|their|his|her|my) (?:head|headteacher|head teacher|caretaker|"
                    r"site manager|senco|business manager|deputy|deputy head|ta|teacher|coach|"
                    r"chair of governors|receptionist|dinner lady)\b", re.I)
@@ -25,6 +45,10 @@ class DefamationDetector(HarmDetector):
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         # labelling conventions: praise, and criticism of national policy, are not defamation
         if p < 0.75 and praise_only(inp):
+            return True
+        # defamation needs someone a reader can identify (a person or the school): a general
+        # warning ("police warn parents after fake accounts appeared") accuses no one
+        if p < 0.9 and not _identifiable(inp):
             return True
         # an allegation needs a claim: a few words naming a role ("from the parent") make none,
         # though the model, having seen roles in many allegations, scores them high

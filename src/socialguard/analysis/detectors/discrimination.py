@@ -43,6 +43,7 @@ def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
 _WARM = re.compile(r"\b(?:equal|equally|equality|just as \w+ as|(?:ok|okay|fine) to be|as \w+ as anyone|deserve (?:equal|the same|"
                    r"respect|dignity)|welcome|welcoming|proud|pride|celebrat\w*|happy|congratulations|congrats|"
                    r"thank\w*|love|lovely|wonderful|delighted|excited|news|inclusive|together|"
+                   r"great|brilliant|amazing|fantastic|excellent|superb|legends?|fab|fabulous|kind|kindest|"
                    r"everyone|all our)\b")
 _HOSTILE = re.compile(r"\b(?:not|no|never|shouldn'?t|don'?t|doesn'?t|won'?t|can'?t|ban\w*|get rid|"
                       r"go back|send them|ruin\w*|typical|all the same|they all|sick of|fed up|"

@@ -332,6 +332,27 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         if verbose:
             print(f"  {rule:15s} thr {thr:.2f} oofF1 {f_oof:.3f} | dev P {p:.2f} R {r:.2f} F1 {f:.3f}"
                   f" | sp {figs['school-posts'][2]:.2f} varied {figs['school-posts-varied'][2]:.2f}")
+    benign_tr = S["benign"][tr]
+    oof_fa = float((oof_all[benign_tr] >= np.array(T)).any(1).mean())
+    if cfg.get("post_budget"):
+        # one budget for the post (any rule), as the target is stated, instead of seven
+        # per-rule budgets that add up: raise the thresholds that cost the least F1
+        T = _joint_thresholds(oof_all, S["Y"][tr], benign_tr, list(T), cfg["post_budget"])
+        oof_fa = float((oof_all[benign_tr] >= np.array(T)).any(1).mean())
+        dev_flags = np.zeros(len(dv), dtype=bool)
+        for j, rule in enumerate(HARM_RULES):
+            y = S["Y"][:, j]
+            pred = dev_all[:, j] >= T[j]
+            dev_pred[:, j] = pred
+            dev_flags |= pred
+            report[rule]["threshold"] = T[j]
+            report[rule]["dev"] = prf(pred, y[dv])
+            for name, mask in (("school-posts", ~S["varied"][dv]), ("school-posts-varied", S["varied"][dv])):
+                report[rule][name] = prf(pred[mask], y[dv][mask])
+            if verbose:
+                print(f"  {rule:15s} thr {T[j]:.2f} (post budget) | dev F1 {report[rule]['dev'][2]:.3f}")
+    if verbose:
+        print(f"  benign train posts flagged by any head out of fold: {oof_fa:.1%}")
     macro = np.mean([report[r]["dev"][2] for r in HARM_RULES])
     if verbose and dev_flags is not None:
         b = S["benign"][dv]
@@ -486,6 +507,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="leave out the word 1-2-gram tf-idf (kept beside the char n-grams by default)")
     ap.add_argument("--max-fpr", type=float, default=0.01,
                     help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
+    ap.add_argument("--post-budget", type=float, default=0.0,
+                    help="after the per-rule thresholds, raise them until at most this share of benign "
+                         "train posts is flagged by any rule out of fold (0 = off)")
     ap.add_argument("--encoder", default="int8",
                     help="int8 (shipped), fp32 (models-work/minilm-fp32.onnx) or the path of an .onnx encoder")
     ap.add_argument("--threads", type=int, default=2)
@@ -521,6 +545,8 @@ def main(argv: list[str] | None = None) -> int:
     cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
            "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr, "thr_rows": args.thr_rows,
            "balance": args.balance, "words": args.words, "own_weight": args.own_weight}
+    if args.post_budget:
+        cfg["post_budget"] = args.post_budget
     print(f"settings: {cfg}")
     res = train(cfg, S, P)
     extra = {k: res[k] for k in ("Wt", "tfidf_vocab", "tfidf_idf", "tfidf_ngrams", "Ww", "word_vocab",
