@@ -21,6 +21,11 @@ def engine():
     ("I hope you get hit by a bus", "hope you get hit"),
     ("Nobody in our class likes Jake, let's all block him", "let's all block him"),
     ("Everyone ignore Maya tomorrow, she's so annoying", "Everyone ignore Maya"),
+    # people not on the roster, and groups
+    ("Mrs Fairbrother from the office, is a nosy, two-faced cow", "Mrs Fairbrother from the office, is a nosy, two-faced cow"),
+    ("Honestly, Derek on the gate is a total jobsworth", "Derek on the gate is a total jobsworth"),
+    ("the lads in the back row are a pack of smug, gobby tossers", "are a pack of smug, gobby tossers"),
+    ("you lot are brainless, spineless morons", "you lot are brainless, spineless morons"),
 ])
 def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
     found = [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"]
@@ -59,17 +64,6 @@ def test_it_spares_praise_condemnation_and_negation_of_named_people(engine, text
     found = [f for f in engine.check(factories.post(text), factories.school()).findings
              if f.rule == "harassment"]
     assert found == [], [(f.evidence, f.confidence) for f in found]
-
-
-@pytest.mark.parametrize(("text", "evidence"), [
-    ("Mrs Fairbrother from the office, is a nosy, two-faced cow", "Mrs Fairbrother from the office, is a nosy, two-faced cow"),
-    ("Honestly, Derek on the gate is a total jobsworth", "Derek on the gate is a total jobsworth"),
-    ("the lads in the back row are a pack of smug, gobby tossers", "are a pack of smug, gobby tossers"),
-    ("you lot are brainless, spineless morons", "you lot are brainless, spineless morons"),
-])
-def test_it_finds_abuse_of_people_not_on_the_roster(engine, text, evidence):
-    found = [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"]
-    assert found and found[0].evidence == evidence, found
 
 
 @pytest.mark.parametrize("text", [
