@@ -104,6 +104,11 @@ def _quoted(text: str, at: int) -> bool:
             or len(re.findall(r"(?:^|\s)'", head)) > len(re.findall(r"(?<=\S)'(?:\s|$|[,.;:!?])", head)))
 
 
+def _reported(inp: CheckInput, at: int) -> bool:
+    """Whether the words at ``at`` are quoted, reported or condemned rather than said."""
+    return condemns(inp) or counter_speech(inp, [at]) or _quoted(inp.post.text, at)
+
+
 class HarassmentDetector(HarmDetector):
     rule = "harassment"
 
@@ -138,9 +143,9 @@ class HarassmentDetector(HarmDetector):
         if p >= thr:
             return []
         plain = inp.text.plain
-        m = _THREAT.search(plain.text)
-        if m and _SPORT.search(plain.text) and not targets(inp):
-            m = None  # a team's bravado before a match
+        # a team's bravado before a match, or "you are a disgrace" after a 3-0 defeat
+        bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
+        m = None if bravado else _THREAT.search(plain.text)
         if m and not condemns(inp) and not _quoted(plain.text, m.start()):
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*m.span()),
                                  message="This contains a threat of violence against a person.")]
@@ -153,8 +158,8 @@ class HarassmentDetector(HarmDetector):
                 continue
             if rx is not _WISH and _AFFECTION.search(inp.post.text):
                 continue  # teasing a friend
-            if rx is _AT_YOU and _SPORT.search(plain.text) and not targets(inp):
-                continue  # "you are a disgrace" to a team after a 3-0 defeat
+            if rx is _AT_YOU and bravado:
+                continue
             before = plain.text[max(0, m.start() - 20):m.start()]
             if _NOT_BEFORE.search(before) or _REPORTED_INSULT.search(before):
                 continue
@@ -173,19 +178,15 @@ class HarassmentDetector(HarmDetector):
         lowered = inp.post.text.lower() if named else ""
         for m in named:
             hit = _IS_INSULT.match(lowered, m.end)
-            if (hit and not condemns(inp) and not counter_speech(inp, [m.start])
-                    and not _quoted(inp.post.text, m.start)):
+            if hit and not _reported(inp, m.start):
                 return [self.finding(inp, confidence=max(p, 0.65), span=(m.start, hit.end()),
                                      message=f"This insults {describe(m.person)}.",
                                      detail={"target": m.person.full_name, "target_role": m.person.role})]
         hit = _NAMED_INSULT.search(inp.post.text)
-        if (hit and not condemns(inp) and not counter_speech(inp, [hit.start()])
-                and not _quoted(inp.post.text, hit.start()) and not _AFFECTION.search(inp.post.text)):
+        if hit and not _reported(inp, hit.start()) and not _AFFECTION.search(inp.post.text):
             return [self.finding(inp, confidence=max(p, 0.6), span=hit.span(),
                                  message="This insults a named person.")]
-        threats = hits_in(inp, "threat")
-        if threats and _SPORT.search(inp.text.plain.text) and not targets(inp):
-            threats = []
+        threats = [] if bravado else hits_in(inp, "threat")
         if threats and (targets(inp) or "you" in inp.text.plain.text) and not condemns(inp):
             a, b, term, _ = threats[0]
             return [self.finding(inp, confidence=max(p, 0.6), span=(a, b),
