@@ -143,14 +143,18 @@ def _all_negated(text: str) -> bool:
     as negating itself.
     """
     found = list(_DEROGATORY_GROUP.finditer(text))
+    return bool(found) and all(
+        _is_negated(text, m, max(text.rfind(c, 0, m.start()) for c in ".!?") + 1) for m in found)
 
-    def negated(m: re.Match) -> bool:
-        if re.match(r"not |(?:are|is|r)n'?t ", m.group()):
-            return False
-        start = max(text.rfind(".", 0, m.start()), text.rfind("!", 0, m.start()), text.rfind("?", 0, m.start())) + 1
-        return bool(_NEGATOR.search(text[max(0, m.start() - 30):m.start()])
-                    or _DENIED.search(text[start:m.start()]))
-    return bool(found) and all(negated(m) for m in found)
+
+def _is_negated(text: str, m: re.Match, start: int = 0) -> bool:
+    """Whether the derogatory words ``m`` are negated or denied within their sentence, which
+    starts at ``start`` ("X are not lazy", "it's not like X are ..."). "Not welcome" and
+    "aren't cut out" carry their own negation: that is the insult."""
+    if re.match(r"not |(?:are|is|r)n'?t ", m.group()):
+        return False
+    return bool(_NEGATOR.search(text[max(start, m.start() - 30):m.start()])
+                or _DENIED.search(text[start:m.start()]))
 
 
 class DiscriminationDetector(HarmDetector):
@@ -235,10 +239,7 @@ class DiscriminationDetector(HarmDetector):
             # reported or condemned only when the frame comes first ("saying X are ...");
             # "X are vermin and saying so isn't racist" is the author's own claim
             reported = rep is not None and der is not None and rep.start() <= der.start()
-            denied = der is not None and _DENIED.search(sent[:der.start()]) is not None
-            negated = der is not None and not re.match(r"not |(?:are|is|r)n'?t ", der.group()) and \
-                _NEGATOR.search(sent[max(0, der.start() - 30):der.start()]) is not None
-            if inside and der and not (reported or denied or negated) and "'" not in sent[:1]:
+            if inside and der and not (reported or _is_negated(sent, der)) and "'" not in sent[:1]:
                 ch = inside[0]
                 return [self.finding(
                     inp, confidence=max(p, 0.6), span=(x, y),
