@@ -84,6 +84,11 @@ def test_it_finds_threats_in_everyday_phrasing(engine, text):
     assert "harassment" in {f.rule for f in engine.check(factories.post(text)).findings}
 
 
+def test_a_few_words_with_nothing_hurtful_in_them_harass_no_one(engine):
+    found = engine.check(factories.post("from the parent", role="parent", account="personal")).findings
+    assert [f for f in found if f.rule == "harassment"] == []
+
+
 def test_a_bus_stop_is_not_a_counter_speech_cue(engine):
     text = "hang around our bus stop again and we'll kick you in"
     assert "harassment" in {f.rule for f in engine.check(factories.post(text)).findings}

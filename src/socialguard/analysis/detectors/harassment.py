@@ -137,6 +137,8 @@ class HarassmentDetector(HarmDetector):
 
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         hurtful = [h[0] for k in ("slur", "insult", "threat", "profanity") for h in hits_in(inp, k)]
+        if p < 0.9 and not hurtful and len(inp.text.plain.text.split()) < 5:
+            return True  # a few words with nothing hurtful in them ("from the parent") harass no one
         return p < 0.97 and counter_speech(inp, hurtful) and not _THREAT.search(inp.text.plain.text)
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
