@@ -83,6 +83,7 @@ def test_it_finds_derogatory_generalisations_in_other_words(text, char):
     "Deaf pupils are not a burden or a problem, they are part of our class.",
     "It's not like Polish families are sneaky, that's just what bigots say.",
     "Someone posted that 'Muslim dads are a problem'. This is prejudice and it has been reported.",
+    "People online are claiming 'Polish families are sneaky'. That is racism, plain and simple.",
     "My son keeps calling me old and useless. Cheeky monkey 🐒",
 ])
 def test_negated_denied_and_condemned_generalisations_are_spared(text):

@@ -228,6 +228,7 @@ class DiscriminationDetector(HarmDetector):
         group_before: str | None = None
         for x, y in sentences(plain):
             sent = plain[x:y]
+            x0 = x
             inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
             # "Women in leadership? They're emotional...": the group named one sentence before
             if not inside and group_before and re.match(r"\W*(?:they|they'?re|theyre|them|those|these)\b", sent):
@@ -239,6 +240,9 @@ class DiscriminationDetector(HarmDetector):
             # reported or condemned only when the frame comes first ("saying X are ...");
             # "X are vermin and saying so isn't racist" is the author's own claim
             reported = rep is not None and der is not None and rep.start() <= der.start()
+            if inside and der and not reported:
+                # or quoted and condemned anywhere in the post ("claiming '...'. This is prejudice")
+                reported = counter_speech(inp, [inp.text.plain.span(x0 + der.start(), x0 + der.end())[0]])
             if inside and der and not (reported or _is_negated(sent, der)) and "'" not in sent[:1]:
                 ch = inside[0]
                 return [self.finding(
