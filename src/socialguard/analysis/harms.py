@@ -35,12 +35,13 @@ def hits_in(inp: CheckInput, kind: str) -> list[tuple[int, int, str, str]]:
     sc = inp.cache.get("harm")
     if sc is None:
         return []
+    from socialguard.analysis.models.harm_model import views
     out = []
     for u in sc.units:
-        # a chunk was normalised on its own, so map through that chunk's views
-        views = inp.text if len(sc.units) == 1 else inp.text.slice(u.start, u.end)
+        # a chunk's hits index that chunk's views
+        unit_views = views(inp, u.start, u.end)
         for h in u.lex.get(kind, ()):
-            view = views.folded if h.view == "folded" else views.plain
+            view = unit_views.folded if h.view == "folded" else unit_views.plain
             a, b = view.span(h.start, h.end)
             out.append((a + u.start, b + u.start, h.term, h.label))
     return sorted(out)

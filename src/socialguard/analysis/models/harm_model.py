@@ -145,6 +145,12 @@ class Unit:
     lex: dict
 
 
+def views(inp: "CheckInput", start: int, end: int) -> PostText:
+    """The normalised views of ``inp.post.text[start:end]``: the post's own when it is the
+    whole post, else cut from them (their hits and offsets are relative to the piece)."""
+    return inp.text if (start, end) == (0, len(inp.post.text)) else inp.text.slice(start, end)
+
+
 def _lex_within(lex: dict, pt: PostText, start: int, end: int) -> dict:
     """The hits of ``lex`` (found in the views of ``pt``) inside ``pt.original[start:end]``,
     re-based to that piece: a sentence's hits without matching the lexicons again."""
@@ -167,7 +173,7 @@ def make_unit(inp: "CheckInput", start: int, end: int, within: tuple[Unit, PostT
     """Model text and context features for ``inp.post.text[start:end]``. ``within``: the unit
     (and its text views) this piece lies in, whose lexicon hits it reuses."""
     raw = inp.post.text[start:end]
-    pt = inp.text if (start, end) == (0, len(inp.post.text)) else inp.text.slice(start, end)
+    pt = views(inp, start, end)
     plain = pt.plain.text
     rx = _school_rx(_school_words(inp))
     school_named = False
@@ -424,10 +430,9 @@ class HarmScores:
         for k, u in enumerate(self.units):
             states = self.states[k] if self.states else None
             cursor = 0
-            whole = (u.start, u.end) == (0, len(text))
-            views = self.inp.text if whole else self.inp.text.slice(u.start, u.end)
+            unit_views = views(self.inp, u.start, u.end)
             for a, b in sentences(text[u.start:u.end]):
-                s = make_unit(self.inp, u.start + a, u.start + b, within=(u, views))
+                s = make_unit(self.inp, u.start + a, u.start + b, within=(u, unit_views))
                 sents.append(s)
                 # each sentence gets its own embedding, pooled from the chunk's token states
                 # over the sentence's tokens (no second pass of the encoder); with the chunk's
