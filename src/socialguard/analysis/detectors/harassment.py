@@ -14,6 +14,7 @@ import re
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, describe, hits_in, targets
+from socialguard.analysis.threats import find_threat
 
 # Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
 # pronoun must follow the verb at once, so "going to kill it at sports day" stays an idiom
@@ -92,6 +93,23 @@ _PRONOUN = {"him", "her", "them"}
 # A match or a fixture: "we're gonna batter them Saturday" is about the score.
 _SPORT = re.compile(r"[⚽🏉🏏🏀🏑🏒🎾🏆]|\b(?:vs?|match|fixture|derby|kick-?off|league|cup|final|semi|"
                     r"tournament|game|score|goals?|rovers|united|city|fc|u\d\d?s?)\b|\b\d+\s*-\s*\d+\b")
+# Play, not violence: "I'll destroy you at Mario Kart", a stage fight, a thriller.
+_GAME = re.compile(r"\b(?:fifa|fortnite|minecraft|roblox|cod|call of duty|xbox|ps[45]|playstation|switch|server|nether|"
+                   r"clan|raid|raiding|rematch|"
+                   r"mario ?kart|among us|chess|monopoly|uno|scrabble|quiz|rehearsal|stage fight|"
+                   r"stage combat|script|scene|novel|thriller|episode|level \d+|boss fight)\b")
+
+
+def _threat(plain: str) -> tuple[int, int] | None:
+    """Where the first threat in normalised text is (the older everyday patterns, then the
+    grammar of ``threats``)."""
+    found = [(m.start(), m.end()) for m in [_THREAT.search(plain)] if m]
+    t = find_threat(plain)
+    if t is not None:
+        found.append((t.start, t.end))
+    return min(found) if found else None
+
+
 # "calls you stupid" reports an insult; it does not make one
 _REPORTED_INSULT = re.compile(r"\b(?:call|calls|called|calling|name|names|named|said|says)\s+$")
 
@@ -139,7 +157,7 @@ class HarassmentDetector(HarmDetector):
         hurtful = [h[0] for k in ("slur", "insult", "threat", "profanity") for h in hits_in(inp, k)]
         if p < 0.9 and not hurtful and len(inp.text.plain.text.split()) < 5:
             return True  # a few words with nothing hurtful in them ("from the parent") harass no one
-        return p < 0.97 and counter_speech(inp, hurtful) and not _THREAT.search(inp.text.plain.text)
+        return p < 0.97 and counter_speech(inp, hurtful) and not _threat(inp.text.plain.text)
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         if p >= thr:
@@ -147,9 +165,10 @@ class HarassmentDetector(HarmDetector):
         plain = inp.text.plain
         # a team's bravado before a match, or "you are a disgrace" after a 3-0 defeat
         bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
-        m = None if bravado else _THREAT.search(plain.text)
-        if m and not condemns(inp) and not _quoted(plain.text, m.start()):
-            return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*m.span()),
+        at = None if bravado or _GAME.search(plain.text) else _threat(plain.text)
+        if (at and not condemns(inp) and not _quoted(plain.text, at[0])
+                and not _AFFECTION.search(inp.post.text) and not counter_speech(inp, [plain.span(*at)[0]])):
+            return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*at),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
