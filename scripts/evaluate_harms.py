@@ -247,51 +247,71 @@ def calibration(rows) -> tuple[list[str], dict[str, float]]:
     return lines, brier
 
 
+HELDOUT_SUITES = {
+    "functional-heldout.jsonl": (
+        "About 400 cases in 26 functionalities, written by a helper session that saw neither the",
+        "detectors nor our own suite; no school context. Its **dev** half was read for error analysis",
+        "while the detectors' floors were improved; its **test** half was never read: that column is",
+        "the independent figure."),
+    "functional-heldout-2.jsonl": (
+        "400 cases in 26 functionalities, written later by another helper session that read nothing",
+        "of the repository (no detectors, no training data, no earlier suite; see its `.md`). It is all",
+        "**test**: no case was read while the detectors were changed, so it measures generalisation."),
+}
+
+
 def heldout_suite(path: Path) -> list[str]:
-    """The held-out functional suite (training/eval): written by a helper session that saw
-    neither the detectors nor our own suite. Its dev half was read for error analysis while
-    the floors were improved; its test half was not, and is the independent figure."""
+    """A held-out functional suite (training/eval), written blind by a helper session: per
+    split, P/R/F1 of harassment and discrimination and the share correct per functionality.
+    Only a suite's dev split was ever read for error analysis."""
     if not path.exists():
         return []
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    splits = [sp for sp in ("dev", "test") if any(r["split"] == sp for r in rows)]
     engine = Engine(rules={"harassment", "discrimination"})
     posts = [Post.from_dict({"id": r["id"], "text": r["text"], "author": {"role": r["author_role"]},
                              "account": "personal", "platform": "facebook"}) for r in rows]
     got = [{f.rule for f in res.findings if f.severity in ("review", "block")}
            for res in engine.check_many(posts)]
-    md = ["## Held-out functional suite (`training/eval/functional-heldout.jsonl`)", "",
-          "About 400 cases in 26 functionalities, written by a helper session that saw neither the",
-          "detectors nor our own suite; no school context. Its **dev** half was read for error analysis",
-          "while the detectors' floors were improved; its **test** half was never read: that column is",
-          "the independent figure. \"Correct\" = flagged as harassment or discrimination exactly when",
-          "the case is labelled with either.", ""]
+    md = [f"## Held-out functional suite (`training/eval/{path.name}`)", "",
+          *HELDOUT_SUITES.get(path.name, ()),
+          "\"Correct\" = flagged as harassment or discrimination exactly when the case is labelled with",
+          "either; \"not flagged correctly\" is the same over the cases labelled with neither (counter-speech,",
+          "neutral and positive identity mentions, negation, reporting, teaching, idioms...).", ""]
     by: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     prf: dict[str, dict[str, Counter]] = {sp: {r: Counter() for r in ("harassment", "discrimination")}
-                                          for sp in ("dev", "test")}
+                                          for sp in splits}
+    neg: dict[str, list[int]] = {sp: [0, 0] for sp in splits}
     for r, g in zip(rows, got):
         want = r["harassment"] or r["discrimination"]
         cell = by[r["functionality"]][r["split"]]
         cell[0] += want == bool(g)
         cell[1] += 1
+        if not want:
+            neg[r["split"]][0] += not g
+            neg[r["split"]][1] += 1
         for rule in ("harassment", "discrimination"):
             prf[r["split"]][rule][("t" if r[rule] else "f") + ("p" if rule in g else "n")] += 1
     md += ["| split | rule | P | R | F1 |", "|---|---|---|---|---|"]
-    for sp in ("dev", "test"):
+    for sp in splits:
         for rule, c in prf[sp].items():
             p = c["tp"] / max(c["tp"] + c["fp"], 1)
             rc = c["tp"] / max(c["tp"] + c["fn"], 1)
             md.append(f"| {sp} | {rule} | {p:.2f} | {rc:.2f} | {2 * p * rc / max(p + rc, 1e-9):.2f} |")
-    md += ["", "| functionality | dev correct | test correct |", "|---|---|---|"]
-    tot = {"dev": [0, 0], "test": [0, 0]}
+    md += ["", "| functionality | " + " | ".join(f"{sp} correct" for sp in splits) + " |",
+           "|---|" + "---|" * len(splits)]
+    tot = {sp: [0, 0] for sp in splits}
     for name in sorted(by):
         cells = []
-        for sp in ("dev", "test"):
+        for sp in splits:
             a, n = by[name][sp]
             tot[sp][0] += a
             tot[sp][1] += n
             cells.append(f"{a}/{n}")
-        md.append(f"| {name.replace('_', ' ')} | {cells[0]} | {cells[1]} |")
-    md.append(f"| **all** | **{tot['dev'][0] / tot['dev'][1]:.1%}** | **{tot['test'][0] / tot['test'][1]:.1%}** |")
+        md.append(f"| {name.replace('_', ' ')} | " + " | ".join(cells) + " |")
+    md.append("| **all** | " + " | ".join(f"**{tot[sp][0] / tot[sp][1]:.1%}**" for sp in splits) + " |")
+    md.append("| **not flagged correctly** | " + " | ".join(
+        f"**{neg[sp][0]}/{neg[sp][1]} = {neg[sp][0] / max(neg[sp][1], 1):.1%}**" for sp in splits) + " |")
     return md + [""]
 
 
@@ -373,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     md += [f"| idioms (\"killing it\") → no harm rule at all | {len(F.IDIOMS)} | {idi / len(F.IDIOMS):.0%} |",
            f"| threats at named pupils → harassment | {len(F.THREATS)} | {thr / len(F.THREATS):.0%} |", ""]
 
-    md += heldout_suite(ROOT / "training" / "eval" / "functional-heldout.jsonl")
+    for suite in HELDOUT_SUITES:
+        md += heldout_suite(ROOT / "training" / "eval" / suite)
 
     # obfuscation
     rng = random.Random(SEED)
