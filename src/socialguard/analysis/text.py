@@ -154,7 +154,31 @@ def deleet(base: NormText) -> NormText:
             pos = m.end()
         pieces.extend((t[i], i) for i in range(pos, len(t)))
         step = _rebuild(step, pieces)
-    return step
+    return _respell(step)
+
+
+_LETTERS = re.compile(r"(?<![@a-z0-9'])[a-z]{3,}(?![a-z0-9])")
+
+
+def _respell(base: NormText) -> NormText:
+    """Misspelt group words, slurs and insults spelt back ("wmoen" -> "women", see
+    ``spelling``); a restored word's letters all point into the misspelt one."""
+    from socialguard.analysis.spelling import respell
+    t = base.text
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _LETTERS.finditer(t):
+        word = respell(m.group())
+        if word is None:
+            continue
+        pieces.extend((t[i], i) for i in range(pos, m.start()))
+        last = m.end() - 1
+        pieces.extend((c, min(m.start() + k, last)) for k, c in enumerate(word))
+        pos = m.end()
+    if not pieces:
+        return base
+    pieces.extend((t[i], i) for i in range(pos, len(t)))
+    return _rebuild(base, pieces)
 
 
 # a word with a letter and a leet character: the only case _unleet changes anything

@@ -301,9 +301,61 @@ def looks_english(text: str) -> bool | None:
     A word counts as English when the English WordPiece vocabulary has it whole: Polish,
     Arabic or Chinese text falls apart into pieces, slang and typos mostly do not.
     """
-    words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 1]
+    # hashtags and handles are names, not words of any language
+    words = [w for w in re.findall(r"[^\W\d_]+", _TAGS.sub(" ", text.lower())) if len(w) > 1 or w in ("u", "r", "i")]
     if len(words) < 5:
         return None
     vocab = _english_vocab()
-    share = sum(w in vocab for w in words) / len(words)
-    return share >= 0.3
+    abuse = _abuse_words()
+    share = sum(w in vocab or w in abuse or _texting(w) for w in words) / len(words)
+    # French and Spanish share many short words with the vocabulary ("la", "des", "por"); an
+    # English text of five words or more nearly always has one of its function words, or
+    # English abuse
+    return share >= 0.6 or (share >= 0.3 and any(w in _FUNCTION or w in abuse for w in words))
+
+
+_TAGS = re.compile(r"[#@][\w.]+")
+
+
+@lru_cache(maxsize=1)
+def _abuse_words() -> frozenset[str]:
+    """Slurs, insults and swearing: English however the vocabulary spells them."""
+    words = {t for t, _ in _read_tsv("slurs.txt")} | set(CUES["profanity"]) | set(CUES["insult"])
+    return frozenset(w for w in words if " " not in w)
+
+
+_FUNCTION = frozenset((
+    "the", "and", "to", "of", "is", "are", "was", "were", "you", "your", "in", "on", "for", "it",
+    "its", "that", "this", "we", "our", "my", "me", "he", "she", "they", "them", "his", "her",
+    "be", "not", "with", "at", "have", "has", "had", "will", "would", "can", "do", "does", "did",
+    "just", "so", "but", "or", "if", "from", "all", "what", "who", "why", "how", "an", "by",
+    "no", "there", "their", "been", "am", "im", "dont", "u", "ur", "r", "shld", "frm", "wiv",
+    "us", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "ive", "youre", "theyre", "please",
+    "thanks", "sorry", "yes", "hi", "hello", "when", "out", "up", "about", "as", "one", "get", "got",
+    "like", "go", "haha", "lol", "omg", "well", "very", "too", "more", "any", "some", "than", "then",
+))
+
+
+# Text-speak is English: pupils write "u r", "ppl", "shld b bannd frm".
+_TEXTING = frozenset((
+    "u", "ur", "r", "ppl", "pls", "plz", "thx", "tho", "bc", "cos", "coz", "tmrw", "tmr", "tmoz",
+    "gonna", "wanna", "gotta", "innit", "bruv", "fam", "lol", "lmao", "lmfao", "omg", "idk", "imo",
+    "tbh", "ngl", "fr", "rn", "smh", "wtf", "stfu", "ffs", "bday", "msg", "txt", "abt", "wiv", "dat",
+    "dis", "dem", "nd", "wot", "wat", "nah", "yh", "ye", "ya", "yeah", "yep", "nope", "mate", "bro",
+    "sis", "luv", "hun", "babe", "x", "xx", "xxx", "ty", "np", "ok", "okay", "k", "kk", "srsly",
+    "prob", "probs", "deffo", "defo", "obvs", "tbf", "jk", "irl", "dm", "dms", "pic", "pics",
+))
+_VOWEL = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> frozenset[str]:
+    """English words with their vowels left out ("should" -> "shld"), three letters or more."""
+    return frozenset(s for s in (_VOWEL.sub("", w) for w in _english_vocab() if len(w) > 3) if len(s) >= 3)
+
+
+def _texting(word: str) -> bool:
+    """Text-speak: a known abbreviation, or an English word with (nearly) no vowels ("frm")."""
+    if word in _TEXTING:
+        return True
+    return len(_VOWEL.findall(word)) <= 1 and _VOWEL.sub("", word) in _skeletons()
