@@ -132,6 +132,8 @@ _AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|
                     r"bunch of|like a)\s+)$")
 
 
+_HEDGE = re.compile(r"\b(?:not|never)\s+(?:that\s+)?(?:i'?m\s+|im\s+)?saying\b")
+_BUT = re.compile(r"[^.!?\n]{0,40}?\b(?:but|though|tho|however|just saying|all the same)\b")
 _NEGATOR = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bdont|\bdoesnt|\bisnt|\barent)\s+"
                       r"(?:(?:\w+\s+){1,2}(?:or|nor)\s+)?(?:\w+\s+)?$")
 
@@ -153,6 +155,8 @@ def _is_negated(text: str, m: re.Match, start: int = 0) -> bool:
     "aren't cut out" carry their own negation: that is the insult."""
     if re.match(r"not |(?:are|is|r)n'?t ", m.group()):
         return False
+    if _BUT.match(text, m.end()):
+        return False  # "I'm not saying they're all thieves, but ...": the claim is kept
     return bool(_NEGATOR.search(text[max(start, m.start() - 30):m.start()])
                 or _DENIED.search(text[start:m.start()]))
 
@@ -164,7 +168,7 @@ class DiscriminationDetector(HarmDetector):
         text = inp.text.plain.text
         if p < 0.97 and counter_speech(inp, self._hurtful_at(inp)):
             return True
-        if p < 0.95 and _all_negated(text) and not hits_in(inp, "slur"):
+        if _all_negated(text) and not hits_in(inp, "slur"):
             return True
         cues = any(hits_in(inp, k) for k in ("slur", "insult", "profanity", "threat"))
         if p < 0.75 and not cues and _SYMPATHY.search(text) and not _DEROGATORY.search(text):
@@ -240,6 +244,8 @@ class DiscriminationDetector(HarmDetector):
             # reported or condemned only when the frame comes first ("saying X are ...");
             # "X are vermin and saying so isn't racist" is the author's own claim
             reported = rep is not None and der is not None and rep.start() <= der.start()
+            if reported and _HEDGE.search(sent[:der.start()]) and _BUT.match(sent, der.end()):
+                reported = False  # "not saying X are criminals but ...": a hedge, not a report
             if inside and der and not reported:
                 # or quoted and condemned anywhere in the post ("claiming '...'. This is prejudice")
                 reported = counter_speech(inp, [inp.text.plain.span(x0 + der.start(), x0 + der.end())[0]])
