@@ -15,6 +15,8 @@ from socialguard.analysis.text import PostText
     ("trnnies out", "trannies out"),
     ("ihatewomen", "i hate women"),                  # spaces taken away
     ("stpuid idoits", "stupid idiots"),
+    ("they are sc*m", "they are scum"),              # letters masked
+    ("f**king idiots", "fucking idiots"),
 ])
 def test_a_misspelt_group_word_slur_or_insult_is_spelt_back(written, meant):
     assert PostText(written).plain.text == meant
@@ -22,7 +24,7 @@ def test_a_misspelt_group_word_slur_or_insult_is_spelt_back(written, meant):
 
 @pytest.mark.parametrize("word", [
     "cons", "trains", "slt", "fml", "blackboard", "whitehurst", "schoolgirl", "colouring",
-    "homophobic", "snitches", "brackenfield",
+    "homophobic", "snitches", "brackenfield", "tash", "5*", "f***",
 ])
 def test_real_words_abbreviations_compounds_and_names_are_left_alone(word):
     assert respell(word) is None

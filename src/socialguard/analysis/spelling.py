@@ -38,7 +38,9 @@ def _targets() -> set[str]:
     out.update(("muslims", "muslim", "jews", "jewish", "christians", "hindus", "sikhs", "immigrants",
                 "migrants", "refugees", "foreigners", "women", "woman", "females", "lesbians", "gays",
                 "homosexuals", "bisexuals", "transgender", "disabled", "pensioners", "travellers",
-                "gypsies", "pakistanis", "africans", "asians", "romanians", "pregnant", "elderly"))
+                "gypsies", "pakistanis", "africans", "asians", "romanians", "pregnant", "elderly",
+                "scum", "vermin", "rats", "animals", "filth", "trash", "idiots", "morons", "freaks",
+                "parasites", "disgusting", "worthless", "useless", "pathetic", "savages", "subhuman"))
     out |= {t + "s" for t in out if not t.endswith("s")}
     return {t for t in out if t.isalpha() and len(t) >= 4}
 
@@ -52,7 +54,9 @@ def _variants(term: str) -> set[str]:
     if len(skeleton) >= 4:
         out.add(skeleton)
     if len(term) >= 5:
-        out.update(term[:i] + term[i + 1:] for i in range(1, len(term) - 1))
+        # from a short word only a vowel may go: "womn" is "women", "tash" is not "trash"
+        out.update(term[:i] + term[i + 1:] for i in range(1, len(term) - 1)
+                   if len(term) >= 6 or term[i] in _VOWELS)
         out.update(term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(1, len(term) - 2))
     return {v for v in out if len(v) >= 4 and v != term and not term.startswith(v)}
 
@@ -75,8 +79,29 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return table, frozenset(targets), words
 
 
+def unmask(word: str) -> str | None:
+    """The target word a word with masked letters stands for ("sc*m" -> "scum", "f**king"), when
+    only one target fits (same length, same letters where they show, the first letter shown)."""
+    _, targets, _ = _tables()
+    if not word[:1].isalpha() or sum(c.isalpha() for c in word) < 2:
+        return None
+    fits = {t for t in _by_length().get(len(word), ())
+            if all(c == "*" or c == tc for c, tc in zip(word, t))}
+    return fits.pop() if len(fits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for t in _tables()[1]:
+        out.setdefault(len(t), []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def respell(word: str) -> str | None:
     """The word ``word`` (lower case) stands for, or None if it stands for itself."""
+    if "*" in word:
+        return unmask(word)
     table, targets, words = _tables()
     if word in words or word in targets or len(word) < 3:
         return None

@@ -157,7 +157,8 @@ def deleet(base: NormText) -> NormText:
     return _respell(step)
 
 
-_LETTERS = re.compile(r"(?<![@a-z0-9'])[a-z]{3,}(?![a-z0-9])")
+# a word, or a word with letters masked ("sc*m"): a letter first, at most two letters hidden
+_LETTERS = re.compile(r"(?<![@a-z0-9'*])(?:[a-z]{3,}|[a-z]+\*{1,2}[a-z*]*)(?![a-z0-9*])")
 
 
 def _respell(base: NormText) -> NormText:

@@ -25,6 +25,13 @@ CASES = [
     ("a derogatory generalisation", "Honestly these refugees are parasites living off our taxes", PARENT,
      "refugees are parasites", "race"),
     ("cigarettes, in British English", "Anyone selling cheap fags? Mine ran out", PARENT, None, None),
+    ("a cigarette break", "Nipping out for a fag before the bell goes", PARENT, None, None),
+    ("the same word aimed at a boy", "Kacper you're a fag and everyone knows it", PUPIL, "fag", "sexual orientation"),
+    ("contempt in plain words", "I absolutely despise gay people, always have", PARENT, "despise gay people",
+     "sexual orientation"),
+    ("hate asked as a question", "Why are disabled people always so useless?", PARENT, "disabled people",
+     "disability"),
+    ("a masked insult", "Polish people are sc*m, every one of them", PARENT, "sc*m", "race"),
     ("a stance against a barrier", "I hate that disabled people still face barriers in sport", PARENT, None, None),
     ("a lesson on the Equality Act", "Year 6 learned about the Equality Act and the nine protected "
      "characteristics today, including race, religion and disability.", {"role": "staff", "account": "official"},
