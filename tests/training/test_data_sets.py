@@ -14,7 +14,9 @@ import pytest
 from socialguard.analysis.post import Post, load_context
 
 ROOT = Path(__file__).resolve().parents[2] / "training" / "data"
-SETS = sorted(d for d in ROOT.iterdir() if (d / "labels.jsonl").exists()) if ROOT.is_dir() else []
+# candidate sets (measured, not in the shipped heads) must be as well-formed as the rest
+FOLDERS = (ROOT, ROOT.parent / "candidates")
+SETS = sorted(d for f in FOLDERS if f.is_dir() for d in f.iterdir() if (d / "labels.jsonl").exists())
 RULES = {"disrepute", "confidential", "harassment", "defamation", "discrimination", "copyright",
          "personal-data", "identifiable-pupil", "grievance", "unapproved-channel", "lesson-time",
          "pupil-in-school", "pupil-photo", "equity-of-access", "false-identity", "under-13"}

@@ -11,7 +11,6 @@ the whole words of the shipped MiniLM tokenizer's vocabulary.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
@@ -22,10 +21,9 @@ _WORD = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def english() -> frozenset[str]:
     """Whole English words (the tokenizer's vocabulary, with plural -s forms)."""
-    from socialguard.analysis.models.encoder import data_path
-    vocab = json.loads(data_path("minilm-tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"]
-    words = {w for w in vocab if w.isascii() and w.isalpha()}
-    return frozenset(words | {w + "s" for w in words if len(w) > 2})
+    from socialguard.analysis.lexicons import _english_vocab
+    words = _english_vocab()
+    return frozenset(words | {w + "s" for w in words if len(w) > 2} | {"i", "a"})
 
 
 def _targets() -> set[str]:

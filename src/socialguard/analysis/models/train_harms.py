@@ -62,18 +62,20 @@ def school_rows(dataset: str):
 
 
 OWN = ROOT / "training" / "data"
+# written sets measured and not (yet) trained on by the shipped heads: see training/README.md
+CANDIDATES = ROOT / "training" / "candidates"
 
 
-def own_sets() -> list[str]:
+def own_sets(folder: Path = OWN) -> list[str]:
     """Our own individually written training sets (``training/data/<set>/``), all train split."""
-    if not OWN.is_dir():
+    if not folder.is_dir():
         return []
-    return sorted(d.name for d in OWN.iterdir() if (d / "labels.jsonl").exists())
+    return sorted(d.name for d in folder.iterdir() if (d / "labels.jsonl").exists())
 
 
-def own_rows(name: str):
+def own_rows(name: str, folder: Path = OWN):
     """(CheckInput, label dict) for every post of one of our own sets."""
-    root = OWN / name
+    root = folder / name
     posts = [json.loads(x) for x in (root / "posts.jsonl").read_text().splitlines() if x.strip()]
     labels = [json.loads(x) for x in (root / "labels.jsonl").read_text().splitlines() if x.strip()]
     ctx = load_context(root / "school")
@@ -308,8 +310,12 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         # thresholds may be chosen on the individually written posts only ("varied"): the
         # templated set's near-duplicates make its out-of-fold scores optimistic
         rows = S["varied"][tr] if cfg.get("thr_rows") == "varied" else np.ones(len(tr), dtype=bool)
-        _, f_oof = _best_threshold(oof_p, y[tr], S["benign"][tr], cfg.get("max_fpr", 1.0))
-        thr, _ = _best_threshold(oof_p[rows], y[tr][rows], S["benign"][tr][rows], cfg.get("max_fpr", 1.0))
+        # the false-alarm budget is counted on the benign posts it is meant for: with
+        # fpr_rows="shared", the shared sets' ordinary allowed posts, not our sets' hard
+        # negatives, which are written to look like harm (they still shape the fit)
+        fpr_benign = S["benign"] & ~S["own"] if cfg.get("fpr_rows") == "shared" and "own" in S else S["benign"]
+        _, f_oof = _best_threshold(oof_p, y[tr], fpr_benign[tr], cfg.get("max_fpr", 1.0))
+        thr, _ = _best_threshold(oof_p[rows], y[tr][rows], fpr_benign[tr][rows], cfg.get("max_fpr", 1.0))
         m = _fit(Xtr, ytr, wtr, cfg["C"], cfg.get("balance", 0.5))
         z_dev = m.decision_function(Xs[dv])
         p_dev = 1 / (1 + np.exp(-(pa * z_dev + pc)))
@@ -448,6 +454,8 @@ def build(args) -> tuple[dict, dict | None]:
     sets = [(ds, school_rows(ds)) for ds in SCHOOL_SETS]
     if args.own_data:
         sets += [(f"own:{n}", own_rows(n)) for n in own_sets()]
+    if getattr(args, "with_candidates", False):
+        sets += [(f"own:{n}", own_rows(n, CANDIDATES)) for n in own_sets(CANDIDATES)]
     for ds, rows in sets:
         for inp, lab in rows:
             inputs.append(inp)
@@ -506,12 +514,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="leave out the word 1-2-gram tf-idf (kept beside the char n-grams by default)")
     ap.add_argument("--max-fpr", type=float, default=0.01,
                     help="per rule, the most out-of-fold false alarms on benign train posts a threshold may give")
+    ap.add_argument("--fpr-rows", choices=["all", "shared"], default="all",
+                    help="benign train posts the --max-fpr budget is counted on: all, or only the shared "
+                         "sets' (not our own sets' hard negatives)")
     ap.add_argument("--post-budget", type=float, default=0.0,
                     help="after the per-rule thresholds, raise them until at most this share of benign "
                          "train posts is flagged by any rule out of fold (0 = off)")
     ap.add_argument("--encoder", default="int8",
                     help="int8 (shipped), fp32 (models-work/minilm-fp32.onnx) or the path of an .onnx encoder")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--with-candidates", action="store_true",
+                    help="also train on the candidate sets in training/candidates/ (measured, not shipped)")
     ap.add_argument("--no-own-data", dest="own_data", action="store_false",
                     help="leave out our own written sets in training/data/ (by default they are trained on)")
     ap.add_argument("--out", default=str(data_path("harm_heads.npz")))
@@ -543,7 +556,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cfg = {"C": args.C, "public_weight": args.public_weight, "varied_weight": args.varied_weight,
            "tfidf": not args.no_tfidf, "max_fpr": args.max_fpr, "thr_rows": args.thr_rows,
-           "balance": args.balance, "words": args.words, "own_weight": args.own_weight}
+           "balance": args.balance, "words": args.words, "own_weight": args.own_weight,
+           "fpr_rows": args.fpr_rows}
     if args.post_budget:
         cfg["post_budget"] = args.post_budget
     print(f"settings: {cfg}")
@@ -560,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
         meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder), **extra,
         meta_trained_on=np.array("school-posts train, school-posts-varied train"
                                  + (f", our own sets ({', '.join(own_sets())})" if args.own_data else "")
+                                 + (f", candidate sets ({', '.join(own_sets(CANDIDATES))})"
+                                    if args.with_candidates else "")
                                  + (f", public train samples ({args.public_per_source} per source from "
                                     f"{args.public_sources}, total weight {args.public_weight})"
                                     if P is not None and args.public_weight > 0 else "")),
