@@ -144,6 +144,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:die|drown|burn|rot|get (?:shot|stabbed|bombed|killed|hurt|run over))\b|"
         r"\bhope (?:the|their|that) \w+ (?:burns(?: down)?|blows up|gets? (?:bombed|torched|burned|burnt|smashed))\b|"
         r"\b(?:run|mow|knock) (?:over|down) (?:the lot|all|every (?:last )?one) of (?:them|em)\b")),
+    # the first, fixed phrasings (kept as they were; the grammar above covers most of them).
+    # Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
+    # pronoun must follow the verb at once, so "going to kill it at sports day" stays an idiom
+    # and "I'll hit you up later" a plan.
+    ("everyday", re.compile(
+        r"\b(?:i'?m going to|i am going to|i'?m gonna|im gonna|i'?ll|i will|we'?ll|we will|"
+        r"we'?re going to|gonna|going to)\s+(?:\w+\s+(?:you|u|him|her|them)\s+and\s+)?"
+        r"(?:kill|hurt|stab|shoot|punch|kick|batter|smash|break|burn|slap|strangle|rape|hit(?! (?:you|u) up))"
+        r"\s+(?:you|your|u|ur|him|his|her|them|their)\b"
+        # "ur getting done in at lunch", "he's gonna get battered"
+        r"|\b(?:ur|you'?re|youre|you are|u r|he'?s|hes|she'?s|shes|they'?re|theyre)\s+(?:getting|gonna get|"
+        r"going to get|about to get|gunna get)\s+(?:done in|battered|jumped|stabbed|shanked|merked|decked|"
+        r"smacked|bodied|beaten up|beat up|hurt|knocked out|sparked out|sparked)\b"
+        r"|\b(?:is|'s|are|r)\s+(?:getting|gonna get|going to get)\s+(?:done in|battered|jumped|stabbed|shanked|"
+        r"merked|decked|bodied|beaten up|smacked)\s+(?:after school|at lunch|at break|tomorrow|tmrw|tonight|"
+        r"later|at the gates?|on the way home|when)\b"
+        # "needs a slap and I'm happy to give him one"
+        r"|\bneeds? (?:a |another )?(?:good |proper )?(?:slap|smack|kicking|punch|beating|hiding|battering)\b"
+        r"|\b(?:happy|going|gonna|about) to give (?:him|her|them|you|u) one\b"
+        # veiled: "you've been warned. Next time it won't just be words"
+        r"|\bwon'?t (?:just )?be (?:just )?words\b")),
 )
 
 

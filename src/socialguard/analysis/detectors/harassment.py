@@ -16,28 +16,6 @@ from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, describe, hits_in, targets
 from socialguard.analysis.threats import find_threat
 
-# Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
-# pronoun must follow the verb at once, so "going to kill it at sports day" stays an idiom
-# and "I'll hit you up later" a plan.
-_THREAT = re.compile(
-    r"\b(?:i'?m going to|i am going to|i'?m gonna|im gonna|i'?ll|i will|we'?ll|we will|"
-    r"we'?re going to|gonna|going to)\s+(?:\w+\s+(?:you|u|him|her|them)\s+and\s+)?"
-    r"(?:kill|hurt|stab|shoot|punch|kick|batter|smash|break|burn|slap|strangle|rape|hit(?! (?:you|u) up))"
-    r"\s+(?:you|your|u|ur|him|his|her|them|their)\b"
-    # "ur getting done in at lunch", "he's gonna get battered"
-    r"|\b(?:ur|you'?re|youre|you are|u r|he'?s|hes|she'?s|shes|they'?re|theyre)\s+(?:getting|gonna get|"
-    r"going to get|about to get|gunna get)\s+(?:done in|battered|jumped|stabbed|shanked|merked|decked|"
-    r"smacked|bodied|beaten up|beat up|hurt|knocked out|sparked out|sparked)\b"
-    r"|\b(?:is|'s|are|r)\s+(?:getting|gonna get|going to get)\s+(?:done in|battered|jumped|stabbed|shanked|"
-    r"merked|decked|bodied|beaten up|smacked)\s+(?:after school|at lunch|at break|tomorrow|tmrw|tonight|"
-    r"later|at the gates?|on the way home|when)\b"
-    # "needs a slap and I'm happy to give him one"
-    r"|\bneeds? (?:a |another )?(?:good |proper )?(?:slap|smack|kicking|punch|beating|hiding|battering)\b"
-    r"|\b(?:happy|going|gonna|about) to give (?:him|her|them|you|u) one\b"
-    # veiled: "you've been warned. Next time it won't just be words"
-    r"|\bwon'?t (?:just )?be (?:just )?words\b")
-
-
 # Abuse aimed at the reader: "you stupid cow", "you're a waste of space".
 _INSULT = (r"stupid|idiot|idiots|idiotic|moron|morons|loser|losers|ugly|fat|pig|pigs|cow|cows|slag|"
            r"slut|skank|scum|rat|rats|muppet|muppets|freak|freaks|weirdo|weirdos|creep|creeps|pathetic|"
@@ -94,20 +72,10 @@ _PRONOUN = {"him", "her", "them"}
 _SPORT = re.compile(r"[⚽🏉🏏🏀🏑🏒🎾🏆]|\b(?:vs?|match|fixture|derby|kick-?off|league|cup|final|semi|"
                     r"tournament|game|score|goals?|rovers|united|city|fc|u\d\d?s?)\b|\b\d+\s*-\s*\d+\b")
 # Play, not violence: "I'll destroy you at Mario Kart", a stage fight, a thriller.
-_GAME = re.compile(r"\b(?:fifa|fortnite|minecraft|roblox|cod|call of duty|xbox|ps[45]|playstation|switch|server|nether|"
-                   r"clan|raid|raiding|rematch|"
-                   r"mario ?kart|among us|chess|monopoly|uno|scrabble|quiz|rehearsal|stage fight|"
-                   r"stage combat|script|scene|novel|thriller|episode|level \d+|boss fight)\b")
-
-
-def _threat(plain: str) -> tuple[int, int] | None:
-    """Where the first threat in normalised text is (the older everyday patterns, then the
-    grammar of ``threats``)."""
-    found = [(m.start(), m.end()) for m in [_THREAT.search(plain)] if m]
-    t = find_threat(plain)
-    if t is not None:
-        found.append((t.start, t.end))
-    return min(found) if found else None
+_GAME = re.compile(r"\b(?:fifa|fortnite|minecraft|roblox|call of duty|xbox|ps[45]|playstation|nintendo|"
+                   r"server|nether|clan|raid|raiding|rematch|mario ?kart|among us|chess|monopoly|"
+                   r"scrabble|quiz|rehearsal|stage fight|stage combat|script|novel|thriller|episode|"
+                   r"level \d+|boss fight)\b")
 
 
 # "calls you stupid" reports an insult; it does not make one
@@ -157,7 +125,7 @@ class HarassmentDetector(HarmDetector):
         hurtful = [h[0] for k in ("slur", "insult", "threat", "profanity") for h in hits_in(inp, k)]
         if p < 0.9 and not hurtful and len(inp.text.plain.text.split()) < 5:
             return True  # a few words with nothing hurtful in them ("from the parent") harass no one
-        return p < 0.97 and counter_speech(inp, hurtful) and not _threat(inp.text.plain.text)
+        return p < 0.97 and counter_speech(inp, hurtful) and not find_threat(inp.text.plain.text)
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         if p >= thr:
@@ -165,10 +133,10 @@ class HarassmentDetector(HarmDetector):
         plain = inp.text.plain
         # a team's bravado before a match, or "you are a disgrace" after a 3-0 defeat
         bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
-        at = None if bravado or _GAME.search(plain.text) else _threat(plain.text)
-        if (at and not condemns(inp) and not _quoted(plain.text, at[0])
-                and not _AFFECTION.search(inp.post.text) and not counter_speech(inp, [plain.span(*at)[0]])):
-            return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(*at),
+        t = None if bravado or _GAME.search(plain.text) else find_threat(plain.text)
+        if (t and not condemns(inp) and not _quoted(plain.text, t.start)
+                and not _AFFECTION.search(inp.post.text) and not counter_speech(inp, [plain.span(t.start, t.end)[0]])):
+            return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
