@@ -73,6 +73,18 @@ def own_sets(folder: Path = OWN) -> list[str]:
     return sorted(d.name for d in folder.iterdir() if (d / "labels.jsonl").exists())
 
 
+def candidate_sets(chosen: str) -> list[str]:
+    """The candidate sets named in ``chosen`` (comma-separated), or all of them for "all"."""
+    have = own_sets(CANDIDATES)
+    if chosen == "all":
+        return have
+    names = [n.strip() for n in chosen.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(have))
+    if unknown:
+        raise SystemExit(f"train_harms: error: no candidate set {', '.join(unknown)} in {CANDIDATES}")
+    return names
+
+
 def own_rows(name: str, folder: Path = OWN):
     """(CheckInput, label dict) for every post of one of our own sets."""
     root = folder / name
@@ -454,8 +466,8 @@ def build(args) -> tuple[dict, dict | None]:
     sets = [(ds, school_rows(ds)) for ds in SCHOOL_SETS]
     if args.own_data:
         sets += [(f"own:{n}", own_rows(n)) for n in own_sets()]
-    if getattr(args, "with_candidates", False):
-        sets += [(f"own:{n}", own_rows(n, CANDIDATES)) for n in own_sets(CANDIDATES)]
+    if getattr(args, "with_candidates", None):
+        sets += [(f"own:{n}", own_rows(n, CANDIDATES)) for n in candidate_sets(args.with_candidates)]
     for ds, rows in sets:
         for inp, lab in rows:
             inputs.append(inp)
@@ -523,8 +535,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--encoder", default="int8",
                     help="int8 (shipped), fp32 (models-work/minilm-fp32.onnx) or the path of an .onnx encoder")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--with-candidates", action="store_true",
-                    help="also train on the candidate sets in training/candidates/ (measured, not shipped)")
+    ap.add_argument("--with-candidates", nargs="?", const="all", metavar="SET,SET",
+                    help="also train on candidate sets in training/candidates/ (measured, not shipped): "
+                         "all of them, or those named")
     ap.add_argument("--no-own-data", dest="own_data", action="store_false",
                     help="leave out our own written sets in training/data/ (by default they are trained on)")
     ap.add_argument("--out", default=str(data_path("harm_heads.npz")))
@@ -574,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
         meta_settings=np.array(json.dumps(cfg)), meta_encoder=np.array(args.encoder), **extra,
         meta_trained_on=np.array("school-posts train, school-posts-varied train"
                                  + (f", our own sets ({', '.join(own_sets())})" if args.own_data else "")
-                                 + (f", candidate sets ({', '.join(own_sets(CANDIDATES))})"
+                                 + (f", candidate sets ({', '.join(candidate_sets(args.with_candidates))})"
                                     if args.with_candidates else "")
                                  + (f", public train samples ({args.public_per_source} per source from "
                                     f"{args.public_sources}, total weight {args.public_weight})"
