@@ -85,7 +85,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:shame|pity) if (?:something|anything) (?:happened|was to happen|were to happen|"
         rf"bad happened) to\b|\bbe careful (?:walking|going|on (?:your|ur) way) home\b|"
         rf"\b{_YOU_ARE} (?:so )?dead(?: meat)?\b(?! (?:to me|funny|good|tired|right|on|lucky|excited|cute|"
-        rf"nice|happy|proud|serious|jealous|set|against|keen|proud|inside|tired|bored|chuffed)\b)|"
+        rf"nice|happy|proud|serious|jealous|set|against|keen|inside|bored|chuffed)\b)|"
         rf"\b{_YOU_ARE} (?:finished|getting it|gonna get it|going to get it|in for it|next)\b(?! (?:back|for|"
         rf"from|day|on|in|done|sorted|fixed|wrong|out|first|up|to|with|at|week|year|time|term)\b)|"
         rf"\b(?:it|this) (?:won'?t|will not|wont) end well for {_WHO}\b|"

@@ -299,6 +299,10 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
     dev_pred = np.zeros((len(dv), len(HARM_RULES)), dtype=bool)
     oof_all = np.zeros((len(tr), len(HARM_RULES)))
     dev_all = np.zeros((len(dv), len(HARM_RULES)))
+    # the false-alarm budget is counted on the benign posts it is meant for: with
+    # fpr_rows="shared", the shared sets' ordinary allowed posts, not our sets' hard
+    # negatives, which are written to look like harm (they still shape the fit)
+    fpr_benign = S["benign"] & ~S["own"] if cfg.get("fpr_rows") == "shared" and "own" in S else S["benign"]
     for j, rule in enumerate(HARM_RULES):
         y = S["Y"][:, j]
         Xtr, ytr, wtr = Xs[tr], y[tr], w_school[tr]
@@ -322,10 +326,6 @@ def train(cfg: dict, S: dict, P: dict | None, *, verbose: bool = True) -> dict:
         # thresholds may be chosen on the individually written posts only ("varied"): the
         # templated set's near-duplicates make its out-of-fold scores optimistic
         rows = S["varied"][tr] if cfg.get("thr_rows") == "varied" else np.ones(len(tr), dtype=bool)
-        # the false-alarm budget is counted on the benign posts it is meant for: with
-        # fpr_rows="shared", the shared sets' ordinary allowed posts, not our sets' hard
-        # negatives, which are written to look like harm (they still shape the fit)
-        fpr_benign = S["benign"] & ~S["own"] if cfg.get("fpr_rows") == "shared" and "own" in S else S["benign"]
         _, f_oof = _best_threshold(oof_p, y[tr], fpr_benign[tr], cfg.get("max_fpr", 1.0))
         thr, _ = _best_threshold(oof_p[rows], y[tr][rows], fpr_benign[tr][rows], cfg.get("max_fpr", 1.0))
         m = _fit(Xtr, ytr, wtr, cfg["C"], cfg.get("balance", 0.5))
