@@ -32,6 +32,10 @@ def test_matches_scikit_learn(analyzer, ngrams):
         got[idx] = val
         np.testing.assert_allclose(got, want[k], atol=1e-5, err_msg=text)
     assert want[0].any()  # the comparison is not between two empty vectors
+    rows, idx, val = ours.transform_many(TEXTS)  # the batched form gives the same vectors
+    got = np.zeros_like(want)
+    got[rows, idx] = val
+    np.testing.assert_allclose(got, want, atol=1e-5)
 
 
 def test_unknown_words_give_an_empty_vector():
@@ -39,3 +43,10 @@ def test_unknown_words_give_an_empty_vector():
     idx, val = Tfidf(vec.get_feature_names_out(), vec.idf_, 1, 1, analyzer="word").transform("zzz qqq")
     assert len(idx) == 0 and len(val) == 0
 
+
+
+def test_a_batch_of_unknown_words_gives_no_entries():
+    vec = TfidfVectorizer(analyzer="word", sublinear_tf=True, lowercase=False).fit(TEXTS)
+    rows, idx, val = Tfidf(vec.get_feature_names_out(), vec.idf_, 1, 1, analyzer="word").transform_many(
+        ["zzz", "qqq yyy"])
+    assert len(rows) == len(idx) == len(val) == 0

@@ -139,6 +139,13 @@ _AIMED = re.compile(r"(?:\b(?:a|an|you|u|ur|such|ya|little|dirty|fucking|is|are|
                     r"bunch of|like a)\s+)$")
 
 
+def _everyday_sense(lowered: str, hit: tuple) -> bool:
+    """Whether a slur hit is a word with an everyday meaning used in that meaning, or not
+    aimed at anyone ("nipping out for a fag", "a packet of fags")."""
+    before = lowered[max(0, hit[0] - 25):hit[0]]
+    return hit[2] in _AMBIGUOUS and bool(_EVERYDAY.search(before) or not _AIMED.search(before[-20:]))
+
+
 _HEDGE = re.compile(r"\b(?:not|never)\s+(?:that\s+)?(?:i'?m\s+|im\s+)?saying\b")
 _QUOTES = re.compile(r"['\"\u2018\u2019\u201c\u201d]")
 _BUT = re.compile(r"[^.!?\n]{0,40}?\b(?:but|though|tho|however|just saying|all the same)\b")
@@ -192,10 +199,7 @@ class DiscriminationDetector(HarmDetector):
         """Whether every slur in the post is one with an everyday meaning, not aimed at anyone."""
         slurs = hits_in(inp, "slur")
         lowered = inp.post.text.lower()
-        return bool(slurs) and all(
-            h[2] in _AMBIGUOUS and (_EVERYDAY.search(lowered[max(0, h[0] - 25):h[0]])
-                                    or not _AIMED.search(lowered[max(0, h[0] - 20):h[0]]))
-            for h in slurs)
+        return bool(slurs) and all(_everyday_sense(lowered, h) for h in slurs)
 
     @staticmethod
     def _hurtful_at(inp: CheckInput) -> list[int]:
@@ -232,7 +236,7 @@ class DiscriminationDetector(HarmDetector):
             return self._group_floor(inp, p)
         text = inp.post.text
         lowered = text.lower()
-        slurs = [h for h in slurs if h[2] not in _AMBIGUOUS or _AIMED.search(lowered[max(0, h[0] - 20):h[0]])]
+        slurs = [h for h in slurs if not _everyday_sense(lowered, h)]
         if not slurs:
             return self._group_floor(inp, p)
         a, b, term, ch = slurs[0]

