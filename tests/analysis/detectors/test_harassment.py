@@ -21,6 +21,9 @@ CASES = [
     ("secretive adult contact", "hey u seem really mature for ur age, add me on snap but dont tell ur mum ok",
      {"role": "public", "account": "personal"}, "dont tell ur mum"),
     ("mocking a teacher", "Mr Patel is a fat ugly freak, nobody can stand him lol", PUPIL, "fat ugly freak"),
+    ("harm wished on someone's home", "I hope your house burns down with you in it", PARENT, "house burns down"),
+    ("good wishes for someone's dog", "I hope your dog gets better soon x", PARENT, None),
+    ("a wish that someone else does the harm", "I hope someone stabs you", PARENT, "someone stabs you"),
     ("an idiom", "Year 5 were absolutely killing it at sports day today!", PARENT, None),
     ("praise of a named pupil", "So proud of Olivia Brown for her swimming certificate today", PARENT, None),
     ("counter-speech quoting an insult", "My son was called a fat loser at school this week. That is never okay, "

@@ -59,11 +59,18 @@ _IS_INSULT = re.compile(
     rf"proper|right|utter|fucking|fking|little|big|massive)\s+){{0,3}}(?:{_INSULT})\b")
 _NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,2}$")
 # Wishing someone harm, and organising others against someone.
-_WISH = re.compile(r"\b(?:hope|wish)\s+(?:you|u|he|she|they|him|her)\s+(?:\w+\s+){0,2}?"
+_WISH = re.compile(r"\b(?:hope|wish)\s+(?:someone|somebody|some1|sum1|a (?:car|bus|lorry|truck))\s+(?:\w+\s+)?"
+                   r"(?:stabs|kills|shoots|hurts|batters|punches|runs over|beats up|knocks out)\s+(?:you|u|him|her|them)\b|"
+                   r"\b(?:hope|wish)\s+(?:you|u|he|she|they|him|her)\s+(?:\w+\s+){0,2}?"
                    r"(?:die|dies|died|get hit|gets hit|get run over|gets run over|rot|rots|burn|burns|"
                    r"suffer|suffers|drown|drowns|get cancer|gets cancer|get stabbed|gets stabbed|"
                    r"fall down|falls down|fall off|falls off|choke|chokes|get hurt|gets hurt|"
                    r"break (?:a|their|his|her|your|ur) (?:leg|legs|neck|arm))\b")
+# "hope your house burns down with you in it": harm wished on what is someone's
+_WISH_THEIRS = re.compile(r"\b(?:hope|wish)\s+(?:your|ur|his|her|their)\s+(?:\w+\s+)?(?:house|home|car|van|shop|"
+                          r"business|kids?|family|children|dog|mum|dad|wife|husband)\s+(?:\w+\s+)?"
+                          r"(?:burns?|burnt|catches fire|gets? (?:torched|smashed|burgled|hurt|hit|run over|cancer)|"
+                          r"dies|die|crashes|crash|blows? up|falls? down|rots?)\b(?: down\b)?")
 _GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should all|we all need to|all of us)\s+"
                       r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
                       r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
@@ -138,13 +145,14 @@ class HarassmentDetector(HarmDetector):
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
+                              (_WISH_THEIRS, 0.7, "This wishes harm on a person or their family or home."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
                               (_AT_YOU, 0.65, "This insults the person it is addressed to."),
                               (_GROUP_INSULT, 0.6, "This abuses a group of people.")):
             m = rx.search(plain.text)
             if m is None:
                 continue
-            if rx is not _WISH and _AFFECTION.search(inp.post.text):
+            if rx not in (_WISH, _WISH_THEIRS) and _AFFECTION.search(inp.post.text):
                 continue  # teasing a friend
             if rx is _AT_YOU and bravado:
                 continue
