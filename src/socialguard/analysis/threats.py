@@ -38,7 +38,7 @@ _ACT_WHO = (
 )
 _OBJ = (rf"(?:(?:that|the|this|your|ur|his|her|their) (?:\w+ )?(?:grin|smile|smirk|look) off {_POSS} face\b|"
         rf"{_WHO}\b|{_POSS}\s+(?:\w+\s+)?(?:face|head|legs?|arms?|neck|teeth|jaw|nose|skull|body|throat|"
-        r"knees?|body|life|car|house|windows?|tyres|tires|door|bike|family|kids?)\b|"
+        r"knees?|life|car|house|windows?|tyres|tires|door|bike|family|kids?)\b|"
         r"[a-z]+'s\s+(?:face|head|legs?|arms?|neck|teeth|jaw|nose|skull|knees?|body|car|house|windows?|"
         r"tyres|tires|door|bike)\b)")
 _INTENT = (r"(?:i'?ll|i will|we'?ll|we will|i'?m (?:going to|gonna|gunna|about to)|"
@@ -73,7 +73,7 @@ _HURT_PP = (r"(?:punched|smacked|slapped|beaten(?: up)?|battered|stabbed|shot|sl
 _HURT_NOUN = r"(?:beating|kicking|hiding|slap|smack|punch|battering|thumping|leathering|bullet|knife|good hiding)"
 # someone or something of someone's: "that kid", "the ref", "him", "Mrs Collins"
 _TARGET = (rf"(?:{_WHO}\b|(?:that|this|the|those|these) (?:\w+ )?(?:kid|boy|girl|lad|teacher|man|woman|"
-           r"guy|bloke|ref|referee|driver|coach|head|teacher|dinner lady|cow|prick|idiot|twat|kids|boys|girls)\b)")
+           r"guy|bloke|ref|referee|driver|coach|head|dinner lady|cow|prick|idiot|twat|kids|boys|girls)\b)")
 _WEAPON_WORD = (r"(?:knife|knives|blade|machete|shank|gun|shotgun|rifle|pistol|bomb|weapon|axe|acid|"
                 r"crossbow|zombie knife|kitchen knife)")
 # things that "need a good beating": the rug, the egg whites
@@ -118,7 +118,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b{_POSS} (?:kids|children|family|daughter|son|wife|husband|mum|missus|girlfriend|boyfriend) "
         rf"(?:aren'?t|arent|are not|isn'?t|isnt|is not|won'?t be|wont be|will not be|ain'?t) safe\b"
         rf"(?=[^.!?\n]{{0,20}}(?:just saying|anymore|any more|round here|around here|from (?:me|us)|"
-        rf"remember that|think about (?:it|that)|if (?:you|u|he|she|they)))|\bbe careful (?:walking|going|on (?:your|ur) way) home\b|"
+        rf"remember that|think about (?:it|that)|if (?:you|u|he|she|they)))|"
+        rf"\bbe careful (?:walking|going|on (?:your|ur) way) home\b|"
         rf"\b{_YOU_ARE} (?:so )?dead(?: meat)?\b(?! (?:to me|funny|good|tired|right|on|lucky|excited|cute|"
         rf"nice|happy|proud|serious|jealous|set|against|keen|inside|bored|chuffed)\b)|"
         rf"\b{_YOU_ARE} (?:finished|getting it|gonna get it|going to get it|in for it|next)\b(?! (?:back|for|"
