@@ -63,3 +63,12 @@ def test_it_says_non_english_text_is_out_of_scope_with_low_confidence():
     assert found[0].severity == "advice"
     assert found[0].confidence < 0.2
     assert found[0].detail["out_of_scope"] == "language"
+
+
+@pytest.mark.parametrize("text,want", [("im bringing a knife in tomorrow, he'll see", "knife"),
+                                       ("Gonna shoot up the school on Monday", "shoot up the school")])
+def test_a_weapon_or_an_attack_on_the_school_is_escalated_to_the_dsl(text, want):
+    f = expect_finding(ENGINE, "harassment", text, PUPIL, want, clauses=("1.5", "2.3"))
+    assert f.severity == "block"
+    assert "safeguarding" in f.remedy and "999" in f.remedy
+    assert "weapon" in f.message

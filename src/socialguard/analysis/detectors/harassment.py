@@ -102,6 +102,18 @@ def _reported(inp: CheckInput, at: int) -> bool:
     return condemns(inp) or counter_speech(inp, [at]) or _quoted(inp.post.text, at)
 
 
+# A weapon brought to school or an attack on it is a safeguarding emergency, not only a
+# breach of 1.5: the finding says who to tell now.
+_WEAPON_MESSAGE = "This threatens violence with a weapon, or an attack on a school."
+_WEAPON_REMEDY = ("Treat it as a safeguarding emergency: tell the designated safeguarding lead now, "
+                  "and call 999 if anyone may be in immediate danger. Do not share or reply to it.")
+
+
+def _weapon_threat(plain: str) -> bool:
+    t = find_threat(plain)
+    return t is not None and t.kind == "weapon"
+
+
 class HarassmentDetector(HarmDetector):
     rule = "harassment"
 
@@ -125,6 +137,9 @@ class HarassmentDetector(HarmDetector):
             msg = "This reads as bullying, a threat or harassment of a person or group."
             if p < 0.6 and not hits_in(inp, "threat"):
                 severity = "review"  # no identifiable target and the model is unsure
+        if _weapon_threat(inp.text.plain.text):
+            return self.finding(inp, confidence=max(p, 0.7), message=_WEAPON_MESSAGE, span=span,
+                                remedy=_WEAPON_REMEDY, detail=detail)
         return self.finding(inp, confidence=p, message=msg, span=span, severity=severity,
                             detail=detail)
 
@@ -142,6 +157,9 @@ class HarassmentDetector(HarmDetector):
         bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
         t = None if bravado or _GAME.search(plain.text) else find_threat(plain.text)
         if t and not _reported(inp, plain.span(t.start, t.end)[0]) and not _AFFECTION.search(inp.post.text):
+            if t.kind == "weapon":
+                return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
+                                     message=_WEAPON_MESSAGE, remedy=_WEAPON_REMEDY)]
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
