@@ -268,13 +268,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a weapon emoji in a message about a person: "we'll be waiting by the gates 🔪"
 _WEAPON = re.compile(r"[\U0001F52A\U0001F52B\U0001F5E1\U0001FA93\U0001F4A3\u2694]")
 _AT_PERSON = re.compile(rf"\b(?:{_WHO}|ur|your|his|her|their|better not|waiting|wait|coming|see)\b")
-_KITCHEN = re.compile(r"\b(?:cook|cooking|bake|baking|recipe|chef|kitchen|food|chopping|knife skills|"
-                      r"food tech|dt|veg|vegetables|onions?|carv\w*|bbq|barbecue|dinner|lunch|tea)\b")
-
+_COOK = (r"cook|cooking|bake|baking|recipe|chef|chopping|knife skills|food tech|veg|vegetables|onions?|carv\w*|"
+         r"bbq|barbecue")
+_KITCHEN = re.compile(rf"\b(?:{_COOK}|kitchen|food|dt|dinner|lunch|tea)\b")
 # cooking, not violence; narrower than _KITCHEN: "bringing a knife in at lunch" is a threat
-_COOKING = re.compile(r"\b(?:cook|cooking|bake|baking|recipe|chef|food tech|food technology|knife skills|chopping|"
-                      r"veg|vegetables|onions?|carv\w*|bbq|barbecue|whisk|whites|mixture|dough|fold in|"
-                      r"cake|sponge|batter|meringue)\b")
+_COOKING = re.compile(rf"\b(?:{_COOK}|food technology|whisk|whites|mixture|dough|fold in|cake|sponge|batter|meringue)\b")
 
 
 @dataclass(frozen=True)
