@@ -14,7 +14,7 @@ import re
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
 from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, describe, hits_in, targets
-from socialguard.analysis.threats import find_threat
+from socialguard.analysis.threats import Threat, find_threat
 
 # Abuse aimed at the reader: "you stupid cow", "you're a waste of space".
 _INSULT = (r"stupid|idiot|idiots|idiotic|moron|morons|loser|losers|ugly|fat|pig|pigs|cow|cows|slag|"
@@ -109,9 +109,11 @@ _WEAPON_REMEDY = ("Treat it as a safeguarding emergency: tell the designated saf
                   "and call 999 if anyone may be in immediate danger. Do not share or reply to it.")
 
 
-def _weapon_threat(plain: str) -> bool:
-    t = find_threat(plain)
-    return t is not None and t.kind == "weapon"
+def _threat(inp: CheckInput) -> Threat | None:
+    """The post's first threat, found once per post (the veto, the floor and the message all ask)."""
+    if "threat" not in inp.cache:
+        inp.cache["threat"] = find_threat(inp.text.plain.text)
+    return inp.cache["threat"]
 
 
 class HarassmentDetector(HarmDetector):
@@ -137,17 +139,21 @@ class HarassmentDetector(HarmDetector):
             msg = "This reads as bullying, a threat or harassment of a person or group."
             if p < 0.6 and not hits_in(inp, "threat"):
                 severity = "review"  # no identifiable target and the model is unsure
-        if _weapon_threat(inp.text.plain.text):
-            return self.finding(inp, confidence=max(p, 0.7), message=_WEAPON_MESSAGE, span=span,
-                                remedy=_WEAPON_REMEDY, detail=detail)
+        t = _threat(inp)
+        if t is not None and t.kind == "weapon":
+            return self._weapon(inp, p, span, detail)
         return self.finding(inp, confidence=p, message=msg, span=span, severity=severity,
                             detail=detail)
+
+    def _weapon(self, inp: CheckInput, p: float, span: tuple[int, int] | None, detail: dict | None = None) -> Finding:
+        return self.finding(inp, confidence=max(p, 0.7), message=_WEAPON_MESSAGE, span=span,
+                            remedy=_WEAPON_REMEDY, detail=detail or {})
 
     def vetoed(self, inp: CheckInput, p: float) -> bool:
         hurtful = [h[0] for k in ("slur", "insult", "threat", "profanity") for h in hits_in(inp, k)]
         if p < 0.9 and not hurtful and len(inp.text.plain.text.split()) < 5:
             return True  # a few words with nothing hurtful in them ("from the parent") harass no one
-        return p < 0.97 and counter_speech(inp, hurtful) and not find_threat(inp.text.plain.text)
+        return p < 0.97 and counter_speech(inp, hurtful) and not _threat(inp)
 
     def floor(self, inp: CheckInput, p: float, thr: float) -> list[Finding]:
         if p >= thr:
@@ -155,11 +161,10 @@ class HarassmentDetector(HarmDetector):
         plain = inp.text.plain
         # a team's bravado before a match, or "you are a disgrace" after a 3-0 defeat
         bravado = bool(_SPORT.search(plain.text)) and not targets(inp)
-        t = None if bravado or _GAME.search(plain.text) else find_threat(plain.text)
+        t = None if bravado or _GAME.search(plain.text) else _threat(inp)
         if t and not _reported(inp, plain.span(t.start, t.end)[0]) and not _AFFECTION.search(inp.post.text):
             if t.kind == "weapon":
-                return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
-                                     message=_WEAPON_MESSAGE, remedy=_WEAPON_REMEDY)]
+                return [self._weapon(inp, p, plain.span(t.start, t.end))]
             return [self.finding(inp, confidence=max(p, 0.7), span=plain.span(t.start, t.end),
                                  message="This contains a threat of violence against a person.")]
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
