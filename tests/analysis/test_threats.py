@@ -57,6 +57,7 @@ THREATS = [  # (text, kind)
     ("Give me five minutes alone with him", "outcome"),
     ("Better hope I don't see you at the school gates", "outcome"),
     ("You won't see Christmas.", "outcome"),
+    ("Snitches get stitches, Aiden. Just saying", "veiled"),
 ]
 NOT_THREATS = [
     "My mum will kill me if I'm late again",
@@ -70,6 +71,7 @@ NOT_THREATS = [
     "I'm going to end the lesson with a quiz",
     "You're dead right about the parking",
     "I'll hit you up later",
+    "Stitches came out today, the snitch in Harry Potter club is made of foil",
     "I'll teach them a lesson on fractions tomorrow",
     "Year 8 chopped onions in food tech today 🔪",
     "You better watch out, you better not cry: the carol concert is on Thursday",

@@ -101,6 +101,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # veiled: "your days are numbered", "I know where you live", "you'll get what's coming"
     ("veiled", re.compile(
         rf"\b{_POSS} days are numbered\b|\bsleep with one eye open\b|"
+        rf"\bsnitch(?:es)? (?:get|gets|end up with|end up in|will get) (?:stitches|ditches|hurt|battered)\b|"
         rf"\b(?:won'?t|wont|will not|never) see (?:it|me|us|them) coming\b|"
         rf"\bwatch {_POSS} back\b|\bwatch (?:yourself|urself)\b(?! (?:on|in|at)\b)|"
         rf"\bknow (?:where|what time) (?:you|u|he|she|they|your|ur|his|her|their|"

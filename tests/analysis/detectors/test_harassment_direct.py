@@ -26,6 +26,12 @@ def engine():
     ("Honestly, Derek on the gate is a total jobsworth", "Derek on the gate is a total jobsworth"),
     ("the lads in the back row are a pack of smug, gobby tossers", "are a pack of smug, gobby tossers"),
     ("you lot are brainless, spineless morons", "you lot are brainless, spineless morons"),
+    # telling someone they are unwanted, and staff identifiable by their job
+    ("Nobody at this school can stand you Jayden, just leave already", "Nobody at this school can stand you"),
+    ("Everyone in our class hates you Ruby", "Everyone in our class hates you"),
+    ("no one even likes u, go cry to ur mum", "no one even likes u"),
+    ("That dinner lady is a nasty piece of work and a waste of oxygen",
+     "That dinner lady is a nasty piece of work"),
 ])
 def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
     found = [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"]
@@ -38,6 +44,10 @@ def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
     "Everyone ignore the noise and enjoy the show",
     "I hope you all have a lovely half term",
     "Thank you so much, you are a legend",
+    "Everybody here will miss you Mr Khan, best teacher ever",
+    "No one wants you to miss the trip so bring your form back!",
+    'In PSHE we talked about how "nobody likes you" messages are bullying and what to do',
+    "My daughter's teacher is a star",
     "In PSHE we wrote down things like 'you're so fat' and talked about why they hurt.",
 ])
 def test_it_spares_support_reports_quotes_and_kindness(engine, text):

@@ -22,13 +22,14 @@ _INSULT = (r"stupid|idiot|idiots|idiotic|moron|morons|loser|losers|ugly|fat|pig|
            r"worthless|useless|disgrace|waste of space|waste of air|retard|retarded|thick|thicko|dumb|"
            r"dumbass|tosser|tossers|prick|pricks|twat|twats|dickhead|dickheads|knob|bellend|wanker|"
            r"wankers|bitch|cunt|minger|mong|spaz|slob|slobs|nobodies|prat|prats|weasel|jobsworth|"
-           r"halfwit|imbecile|cretin|numpty|plonker|scumbag|scumbags|lowlife|clown|clowns")
+           r"halfwit|imbecile|cretin|numpty|plonker|scumbag|scumbags|lowlife|clown|clowns|waste of oxygen|"
+           r"nasty piece of work")
 # Said of a person by name, the words that are abuse of the person and not criticism of what
 # they did (a team or a decision can be "useless" or "a disgrace").
 _PERSON_INSULT = (r"idiot|moron|loser|pig|cow|slag|slut|skank|scum|rat|muppet|freak|weirdo|creep|"
                   r"tosser|prick|twat|dickhead|knob|bellend|wanker|bitch|cunt|minger|slob|prat|weasel|"
                   r"jobsworth|halfwit|imbecile|cretin|numpty|plonker|scumbag|lowlife|waste of space|"
-                  r"thicko|dumbass")
+                  r"thicko|dumbass|waste of oxygen|nasty piece of work")
 # up to three describing words before the insult ("a rude, useless jobsworth"), none a negation
 _FILLERS = r"(?:(?!not\b|never\b|no\b)[a-z'\-]+,?\s+(?:and\s+)?){0,3}"
 _AT_YOU = re.compile(
@@ -41,6 +42,11 @@ _AT_YOU = re.compile(
 # does not start the sentence (there it may be any word).
 _NAMED_INSULT = re.compile(
     rf"(?:\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)\.?\s+[A-Z][a-z'\-]+|\b[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+"
+    # one of the school's staff, identifiable by the job: "that dinner lady is a nasty piece of work"
+    rf"|\b(?i:that|the|this|our|(?:my|his|her|their) (?:son|daughter|kid|child)'?s)\s+(?i:new\s+)?"
+    rf"(?i:dinner (?:lady|man)|teacher|caretaker|head ?teacher|head|receptionist|office lady|"
+    rf"teaching assistant|ta|lollipop (?:man|lady)|lunchtime supervisor|deputy head|senco|"
+    rf"supply teacher|pe teacher|form tutor|head of year|coach)"
     rf"|(?<=[a-z,;:] )[A-Z][a-z'\-]{{2,}})"
     rf"(?:\s*,[^,.!?]{{1,50}},|\s+(?:in|from|at|on)\s+[a-z][\w ]{{0,20}}?)?"
     rf",?\s+(?i:is|was|=)\s+(?i:(?:a|an|the|such|so|one|most|absolute|actual|total|complete|proper|"
@@ -71,6 +77,15 @@ _WISH_THEIRS = re.compile(r"\b(?:hope|wish)\s+(?:your|ur|his|her|their)\s+(?:\w+
                           r"business|kids?|family|children|dog|mum|dad|wife|husband)\s+(?:\w+\s+)?"
                           r"(?:burns?|burnt|catches fire|gets? (?:torched|smashed|burgled|hurt|hit|run over|cancer)|"
                           r"dies|die|crashes|crash|blows? up|falls? down|rots?)\b(?: down\b)?")
+# Telling someone they are unwanted: "nobody at this school can stand you", "everyone laughs at you"
+_SHUNNED = re.compile(
+    r"\b(?:(?:nobody|no one|no-one|noone|no1)(?:\s+(?:here|else|at (?:this|our|the|ur|your) school|"
+    r"in (?:this|our|the|ur|your) (?:class|school|year|form|group|team)|in year \d+))?\s+"
+    r"(?:even\s+|actually\s+|really\s+|ever\s+)?(?:likes|wants|can stand|cares about|would miss|will miss|"
+    r"would care if|talks to|rates)\s+(?:you|u|ya)\b(?!\s+to\b)"
+    r"|\b(?:everyone|everybody|the whole (?:class|school|year))(?:\s+(?:here|at (?:this|our|the) school|"
+    r"in (?:this|our|the) (?:class|school|year|form|group)))?\s+(?:\w+\s+)?(?:hates|laughs at|can'?t stand|"
+    r"cannot stand|is sick of|is laughing at|thinks you'?re a joke|talks about)\s+(?:you|u|ya)\b)")
 _GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should all|we all need to|all of us)\s+"
                       r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
                       r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
@@ -170,6 +185,7 @@ class HarassmentDetector(HarmDetector):
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
                               (_WISH_THEIRS, 0.7, "This wishes harm on a person or their family or home."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
+                              (_SHUNNED, 0.65, "This tells a person that nobody wants them, which is bullying."),
                               (_AT_YOU, 0.65, "This insults the person it is addressed to."),
                               (_GROUP_INSULT, 0.6, "This abuses a group of people.")):
             m = rx.search(plain.text)
