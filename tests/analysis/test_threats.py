@@ -58,6 +58,8 @@ THREATS = [  # (text, kind)
     ("Better hope I don't see you at the school gates", "outcome"),
     ("You won't see Christmas.", "outcome"),
     ("Snitches get stitches, Aiden. Just saying", "veiled"),
+    ("Watch what happens to you after PE, Max", "outcome"),
+    ("You'll be crying before home time, I promise you that", "outcome"),
 ]
 NOT_THREATS = [
     "My mum will kill me if I'm late again",
@@ -71,6 +73,10 @@ NOT_THREATS = [
     "I'm going to end the lesson with a quiz",
     "You're dead right about the parking",
     "I'll hit you up later",
+    "You'll be crying by the end of the nativity, I promise, it's so moving",
+    "You'll be crying with laughter at the panto, trust me",
+    "Watch what happens to the volcano after we add the vinegar!",
+    "Watch what happens to you when you drink enough water: better focus in lessons",
     "Stitches came out today, the snitch in Harry Potter club is made of foil",
     "I'll teach them a lesson on fractions tomorrow",
     "Year 8 chopped onions in food tech today 🔪",

@@ -179,6 +179,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"were never|never) born\b|"
         r"\bwatch what happens to (?:your|ur|his|her|their) (?:\w+ )?(?:son|daughter|kids?|children|family|car|"
         r"house|wife|husband|mum|dad|face)\b|"
+        # ...to the person themself, at a time or place ("watch what happens to you after PE")
+        r"\bwatch what happens to (?:you|u|him|her|them)\b(?=\s*(?:$|[.!,]|after\b|at\b|outside\b|tomorrow\b|"
+        r"tonight\b|on (?:monday|tuesday|wednesday|thursday|friday|the way)\b|when (?:i|we) ))|"
+        # "you'll be crying by Friday, I promise you that"
+        rf"\b{_YOU_WILL} be (?:crying|begging|bleeding)\s+(?:by|before)\s+(?:monday|tuesday|wednesday|thursday|"
+        r"friday|the weekend|tomorrow|tonight|home ?time|break|lunch)\b[^.!?\n]{0,20}"
+        r"\b(?:i promise(?: you)?|promise you|trust me|mark my words|just (?:you )?wait)\b|"
         rf"\b{_POSS} (?:teeth|head|face|legs?|nose|jaw|kneecaps) (?:is|are|'s|'re|will be|gonna be|are gonna be|"
         r"are going to be|is gonna be) (?:getting |gonna get )?(?:knocked out|kicked in|smashed in|smashed|caved in|"
         r"broken|punched in)\b|"

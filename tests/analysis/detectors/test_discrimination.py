@@ -82,6 +82,11 @@ def test_a_post_with_no_characteristic_words_is_named_by_the_nearest_training_gr
     ("Single mums at our school? They're a drain on everyone.", "marriage and civil partnership"),
     ("Μuslims are a plague on this town", "religion or belief"),  # Greek capital Mu
     ("jamal = 🐒", "race"),
+    # a group named one sentence before, a person taken as a sample of the group
+    ("Refugees keep arriving in Marlstone. They breed like rabbits and take every school place.", "race"),
+    ("Typical Irish, drunk by noon at the school fair", "race"),
+    ("How are we supposed to trust a teacher who's gay around our boys?", "sexual orientation"),
+    ("Polish people are taking our jobs and our school places", "race"),
 ])
 def test_it_finds_derogatory_generalisations_in_other_words(text, char):
     found = [f for f in ENGINE.check(Post.from_dict({"id": "g", "text": text})).findings
@@ -95,6 +100,10 @@ def test_it_finds_derogatory_generalisations_in_other_words(text, char):
     "Someone posted that 'Muslim dads are a problem'. This is prejudice and it has been reported.",
     "People online are claiming 'Polish families are sneaky'. That is racism, plain and simple.",
     "My son keeps calling me old and useless. Cheeky monkey 🐒",
+    "Typical Irish weather at sports day, rain all afternoon but the kids loved it",
+    "My friend who's gay just got married, so happy for them both",
+    "Muslim families welcome at the fair, soft drinks available and no drunks please",
+    "Refugees who arrived last year are now taking school places and thriving, great news",
 ])
 def test_negated_denied_and_condemned_generalisations_are_spared(text):
     found = [f for f in ENGINE.check(Post.from_dict({"id": "g", "text": text})).findings

@@ -32,6 +32,7 @@ def engine():
     ("no one even likes u, go cry to ur mum", "no one even likes u"),
     ("That dinner lady is a nasty piece of work and a waste of oxygen",
      "That dinner lady is a nasty piece of work"),
+    ("let's start a new group chat without Hannah, she's so annoying", "let's start a new group chat without Hannah"),
 ])
 def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
     found = [f for f in engine.check(factories.post(text)).findings if f.rule == "harassment"]
@@ -48,6 +49,8 @@ def test_it_finds_abuse_aimed_at_someone(engine, text, evidence):
     "No one wants you to miss the trip so bring your form back!",
     'In PSHE we talked about how "nobody likes you" messages are bullying and what to do',
     "My daughter's teacher is a star",
+    "Let's make a group chat without Mum knowing so we can plan her birthday",
+    "Lets make a group chat without the teachers for the leavers hoodie designs",
     "In PSHE we wrote down things like 'you're so fat' and talked about why they hurt.",
 ])
 def test_it_spares_support_reports_quotes_and_kindness(engine, text):

@@ -17,6 +17,9 @@ from socialguard.analysis.harms import HarmDetector, condemns, counter_speech, h
 from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 
 
+_PUPIL_WORDS = {"boys", "girls", "boy", "girl", "lads"}
+
+
 def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
     """The protected characteristic the post is about: slur, then topic words, then the model."""
     slurs = [h for h in hits_in(inp, "slur") if span is None or span[0] <= h[0] < span[1]] or \
@@ -24,11 +27,15 @@ def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
     if slurs:
         return slurs[0][3]
     votes: Counter[str] = Counter()
+    pupils_only = True  # sex named only by "boys", "girls": who a school post is about
     for ch in CHARACTERISTICS:
-        for a, _b, _t, _l in hits_in(inp, f"char:{ch}"):
+        for a, _b, t, _l in hits_in(inp, f"char:{ch}"):
             votes[ch] += 2 if span is not None and span[0] <= a < span[1] else 1
+            pupils_only &= ch != "sex" or t in _PUPIL_WORDS
     if votes:
-        return votes.most_common(1)[0][0]
+        # on a tie, another characteristic over sex named by pupils' words ("a teacher who's
+        # gay around our boys" attacks gay people, not boys)
+        return max(votes, key=lambda ch: (votes[ch], not (ch == "sex" and pupils_only)))
     model = harm_model()
     sc = inp.cache.get("harm")
     if model is not None and sc is not None and model.centroids is not None and sc.emb is not None:
@@ -110,6 +117,10 @@ _PEOPLE = (r"families|family|kids|children|pupils|parents|people|men|women|girls
            r"coaches|heads|leaders|mothers|fathers|users|lot|ones|population|community")
 _GROUPS += [(re.compile(rf"\b(?:{adj})\s+(?:{_PEOPLE})\b"), ch) for ch, adj in _ADJECTIVES]
 _GROUPS.append((re.compile(r"\b(?:islam|sharia)\b"), "religion or belief"))
+# "typical Irish", "a teacher who's gay": a person taken as a sample of the group
+_GROUPS += [(re.compile(rf"\btypical\s+(?:{adj})\b"), ch) for ch, adj in _ADJECTIVES if ch not in ("age", "sex")]
+_GROUPS += [(re.compile(rf"\b(?:who'?s|who is|who are|that'?s|that is)\s+(?:(?:a|openly|clearly)\s+)?(?:{adj})\b"), ch)
+            for ch, adj in _ADJECTIVES if ch in ("religion or belief", "sexual orientation", "gender reassignment")]
 _ANY_GROUP = re.compile("|".join(rx.pattern for rx, _ in _GROUPS))
 
 # More derogatory predicates, for generalisations about a group named in the same sentence
@@ -123,7 +134,11 @@ _DEROGATORY_GROUP = re.compile(
     r"never trust|incompatible|a problem|predators|a danger|dangerous|a threat|hysterical|"
     r"too emotional|run (?:the|our|everything)|control (?:the|our|everything)|be banned|"
     r"banned from|keep (?:them|em) away|keep away from|away from (?:our|my) (?:kids|children|son|daughter)|"
-    r"safe to let|safe around|not safe)\b")
+    r"safe to let|safe around|not safe|supposed to trust|(?:how|why) (?:can|could|would|should) (?:we|you|anyone) trust|"
+    r"breed like|multiply like|take (?:every|all (?:the|our)|our) (?:school places|places|jobs|houses|homes)|"
+    r"taking (?:all )?our (?:school places|places|jobs|houses|homes)|steal\w* our (?:jobs|homes|places)|"
+    r"(?:always|all|usually|permanently|constantly) drunk|drunk (?:by|before|every|all the time|again)|"
+    r"scroungers|spongers|freeloaders)\b")
 # A sentence that sets up a claim in order to deny it: "it's not like X are ...".
 _DENIED = re.compile(r"\b(?:it'?s not like|its not like|not that|no one is saying|nobody is saying|"
                      r"no-one is saying|i'?m not saying|im not saying|isn'?t true that|it'?s a myth that|"
@@ -259,6 +274,9 @@ class DiscriminationDetector(HarmDetector):
             sent = plain[x:y]
             x0 = x
             inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
+            if len(inside) > 1 and not re.search(r"\b(?:women|men|females|males)\b", sent):
+                # sex last when only pupils' words name it, as in ``characteristic``
+                inside.sort(key=lambda ch: ch == "sex")
             # "Women in leadership? They're emotional...": the group named one sentence before
             if not inside and group_before and re.match(r"\W*(?:they|they'?re|theyre|them|those|these)\b", sent):
                 inside = [group_before]

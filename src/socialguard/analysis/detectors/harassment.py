@@ -89,6 +89,11 @@ _SHUNNED = re.compile(
 _GANG_UP = re.compile(r"\b(?:let'?s all|lets all|everyone|everybody|we should all|we all need to|all of us)\s+"
                       r"(?:\w+\s+)?(?:block|ignore|unfriend|unfollow|leave out|kick out|exclude|"
                       r"blank|gang up on)\s+(?P<target>[a-z]+)\b")
+# ...or shutting them out: "let's make a group chat without Leo"
+_LEAVE_OUT = re.compile(r"\b(?:let'?s|lets|we should|we need to|everyone|everybody)\s+(?:\w+\s+){0,2}?"
+                        r"(?:make|start|create|set up|do)\s+(?:a\s+|another\s+|a new\s+|new\s+)*"
+                        r"(?:group ?chat|gc|chat|group|party|sleepover|team)\s+without\s+(?P<target>[a-z]+)\b"
+                        r"(?!\s+(?:knowing|seeing|finding|noticing|realising|realizing))")
 _PRONOUN = {"him", "her", "them"}
 # A match or a fixture: "we're gonna batter them Saturday" is about the score.
 _SPORT = re.compile(r"[⚽🏉🏏🏀🏑🏒🎾🏆]|\b(?:vs?|match|fixture|derby|kick-?off|league|cup|final|semi|"
@@ -185,6 +190,7 @@ class HarassmentDetector(HarmDetector):
         for rx, conf, msg in ((_WISH, 0.7, "This wishes harm on a person."),
                               (_WISH_THEIRS, 0.7, "This wishes harm on a person or their family or home."),
                               (_GANG_UP, 0.65, "This organises others against a person."),
+                              (_LEAVE_OUT, 0.65, "This organises others to shut a person out."),
                               (_SHUNNED, 0.65, "This tells a person that nobody wants them, which is bullying."),
                               (_AT_YOU, 0.65, "This insults the person it is addressed to."),
                               (_GROUP_INSULT, 0.6, "This abuses a group of people.")):
@@ -202,7 +208,7 @@ class HarassmentDetector(HarmDetector):
                     or re.search(r"anti[- ]?bullying", plain.text)):
                 continue  # insults quoted in a lesson or an anti-bullying post
             span = plain.span(*m.span())
-            if rx is _GANG_UP and m.group("target") not in _PRONOUN:
+            if rx in (_GANG_UP, _LEAVE_OUT) and m.group("target") not in _PRONOUN:
                 a, _ = plain.span(*m.span("target"))
                 if not inp.post.text[a:a + 1].isupper():
                     continue  # "everyone ignore the noise": no one is singled out
