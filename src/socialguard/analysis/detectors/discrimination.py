@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from socialguard.analysis.detectors.base import CheckInput
 from socialguard.analysis.finding import Finding
@@ -20,6 +21,12 @@ from socialguard.analysis.lexicons import CHARACTERISTIC_IDS, CHARACTERISTICS
 _PUPIL_WORDS = {"boys", "girls", "boy", "girl", "lads"}
 
 
+def _pupils_only(sex_words: Iterable[str]) -> bool:
+    """Whether sex is named only by pupils' words ("our boys"): who a school post is about,
+    rarely what it attacks, so another characteristic named as often wins."""
+    return all(w in _PUPIL_WORDS for w in sex_words)
+
+
 def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
     """The protected characteristic the post is about: slur, then topic words, then the model."""
     slurs = [h for h in hits_in(inp, "slur") if span is None or span[0] <= h[0] < span[1]] or \
@@ -27,15 +34,13 @@ def characteristic(inp: CheckInput, span: tuple[int, int] | None) -> str:
     if slurs:
         return slurs[0][3]
     votes: Counter[str] = Counter()
-    pupils_only = True  # sex named only by "boys", "girls": who a school post is about
     for ch in CHARACTERISTICS:
-        for a, _b, t, _l in hits_in(inp, f"char:{ch}"):
+        for a, _b, _t, _l in hits_in(inp, f"char:{ch}"):
             votes[ch] += 2 if span is not None and span[0] <= a < span[1] else 1
-            pupils_only &= ch != "sex" or t in _PUPIL_WORDS
     if votes:
-        # on a tie, another characteristic over sex named by pupils' words ("a teacher who's
-        # gay around our boys" attacks gay people, not boys)
-        return max(votes, key=lambda ch: (votes[ch], not (ch == "sex" and pupils_only)))
+        # "a teacher who's gay around our boys" attacks gay people, not boys
+        demote = _pupils_only(t for _a, _b, t, _l in hits_in(inp, "char:sex"))
+        return max(votes, key=lambda ch: (votes[ch], not (ch == "sex" and demote)))
     model = harm_model()
     sc = inp.cache.get("harm")
     if model is not None and sc is not None and model.centroids is not None and sc.emb is not None:
@@ -273,10 +278,10 @@ class DiscriminationDetector(HarmDetector):
         for x, y in sentences(plain):
             sent = plain[x:y]
             x0 = x
-            inside = [ch for rx, ch in _GROUPS if rx.search(sent)]
-            if len(inside) > 1 and not re.search(r"\b(?:women|men|females|males)\b", sent):
-                # sex last when only pupils' words name it, as in ``characteristic``
-                inside.sort(key=lambda ch: ch == "sex")
+            named = [(ch, m.group()) for rx, ch in _GROUPS for m in (rx.search(sent),) if m]
+            inside = [ch for ch, _ in named]
+            if len(inside) > 1 and _pupils_only(w for ch, w in named if ch == "sex"):
+                inside.sort(key=lambda ch: ch == "sex")  # as in ``characteristic``
             # "Women in leadership? They're emotional...": the group named one sentence before
             if not inside and group_before and re.match(r"\W*(?:they|they'?re|theyre|them|those|these)\b", sent):
                 inside = [group_before]

@@ -12,10 +12,14 @@ import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # must be set before importing onnxruntime
 
 import numpy as np  # noqa: E402
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tokenizers import Encoding
 
 MAX_TOKENS = 256
 DIM = 384
@@ -95,7 +99,7 @@ class Encoder:
 class TokenStates:
     """One text's last hidden states, with each token's character offsets in the text."""
 
-    def __init__(self, hidden: np.ndarray, encoding) -> None:
+    def __init__(self, hidden: np.ndarray, encoding: "Encoding") -> None:
         self.hidden = hidden
         self._encoding = encoding  # a tokenizers Encoding; its offsets are read on first pool()
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
