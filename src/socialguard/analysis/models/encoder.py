@@ -70,6 +70,9 @@ class Encoder:
         if not texts:
             return out
         enc = self.tokenizer.encode_batch([t or "" for t in texts])
+        if batch_size == 1:
+            self._run_one_by_one(enc, out, states)
+            return out
         order = sorted(range(len(texts)), key=lambda i: len(enc[i].ids))
         for k in range(0, len(order), batch_size):
             idx = order[k:k + batch_size]
@@ -94,6 +97,23 @@ class Encoder:
                     n = len(enc[i].ids)
                     states[i] = TokenStates(hidden[r, :n], enc[i])
         return out
+
+    def _run_one_by_one(self, enc: list, out: np.ndarray, states: list | None) -> None:
+        # the common case (deterministic scans): no padding, so no mask arithmetic; a tenth
+        # of the encoder's time went on it for posts of about 40 tokens
+        with_types = "token_type_ids" in self._inputs
+        run = self.session.run
+        for i, e in enumerate(enc):
+            ids = np.array(e.ids, dtype=np.int64)[None]
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            if with_types:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            with self._lock:
+                hidden = run(None, feed)[0][0]
+            v = hidden.mean(0)
+            out[i] = v / max(float(np.sqrt(v @ v)), 1e-9)
+            if states is not None:
+                states[i] = TokenStates(hidden, e)
 
 
 class TokenStates:

@@ -432,37 +432,39 @@ class HarmScores:
             return None
         if self._sentences is None:
             self._sentences = self._score_sentences()
-        sents, probs = self._sentences
-        if not sents:
+        spans, probs = self._sentences
+        if not spans:
             return None
-        if len(sents) == 1:
-            return sents[0].start, sents[0].end
-        j = int(probs[:, self.model.rules.index(rule)].argmax())
-        return sents[j].start, sents[j].end
+        if len(spans) == 1:
+            return spans[0]
+        return spans[int(probs[:, self.model.rules.index(rule)].argmax())]
 
-    def _score_sentences(self) -> tuple[list[Unit], np.ndarray]:
+    def _score_sentences(self) -> tuple[list[tuple[int, int]], np.ndarray]:
         text = self.inp.post.text
+        pieces = [(k, u, a, b) for k, u in enumerate(self.units) for a, b in sentences(text[u.start:u.end])]
+        spans = [(u.start + a, u.start + b) for _, u, a, b in pieces]
+        if len(pieces) <= 1:  # one sentence is its own evidence: nothing to score
+            return spans, np.zeros((len(spans), len(self.model.rules)))
         sents: list[Unit] = []
         emb: list[np.ndarray | None] = []
-        for k, u in enumerate(self.units):
-            states = self.states[k] if self.states else None
-            cursor = 0
-            unit_views = views(self.inp, u.start, u.end)
-            for a, b in sentences(text[u.start:u.end]):
-                s = make_unit(self.inp, u.start + a, u.start + b, within=(u, unit_views))
-                sents.append(s)
-                # each sentence gets its own embedding, pooled from the chunk's token states
-                # over the sentence's tokens (no second pass of the encoder); with the chunk's
-                # one embedding, the sentence with the most topic words won over the one that
-                # says the harmful thing ("...maternity leave. They shouldn't hire women")
-                at = u.model_text.find(s.model_text, cursor) if s.model_text else -1
-                v = None
-                if at >= 0 and states is not None:
-                    v = states.pool(at, at + len(s.model_text))
-                    cursor = at + len(s.model_text)
-                emb.append(v)
-        if len(sents) <= 1:
-            return sents, np.zeros((len(sents), len(self.model.rules)))
+        last, cursor = -1, 0
+        for k, u, a, b in pieces:
+            if k != last:
+                last, cursor = k, 0
+                states = self.states[k] if self.states else None
+                unit_views = views(self.inp, u.start, u.end)
+            s = make_unit(self.inp, u.start + a, u.start + b, within=(u, unit_views))
+            sents.append(s)
+            # each sentence gets its own embedding, pooled from the chunk's token states
+            # over the sentence's tokens (no second pass of the encoder); with the chunk's
+            # one embedding, the sentence with the most topic words won over the one that
+            # says the harmful thing ("...maternity leave. They shouldn't hire women")
+            at = u.model_text.find(s.model_text, cursor) if s.model_text else -1
+            v = None
+            if at >= 0 and states is not None:
+                v = states.pool(at, at + len(s.model_text))
+                cursor = at + len(s.model_text)
+            emb.append(v)
         missing = [i for i, v in enumerate(emb) if v is None]
         if missing:  # a sentence the normaliser changed at its edges: embed it on its own
             for i, v in zip(missing, self.model.encoder.embed([sents[i].model_text for i in missing])):
@@ -470,7 +472,7 @@ class HarmScores:
         feats = np.vstack([s.features for s in sents])
         probs = self.model.probabilities(self.model.matrix(np.vstack(emb), feats),
                                          [s.model_text for s in sents])
-        return sents, probs
+        return spans, probs
 
 
 @lru_cache(maxsize=1)
