@@ -60,6 +60,11 @@ THREATS = [  # (text, kind)
     ("Snitches get stitches, Aiden. Just saying", "veiled"),
     ("Watch what happens to you after PE, Max", "outcome"),
     ("You'll be crying before home time, I promise you that", "outcome"),
+    ("Count your days.", "veiled"),
+    ("meet me behind the sports hall at 3 and we'll settle this", "veiled"),
+    ("I hope someone beats you up on the way home", "call"),
+    ("Honestly hope somebody properly batters him", "call"),
+    ("I'd love to punch that smug face", "intent"),
 ]
 NOT_THREATS = [
     "My mum will kill me if I'm late again",
@@ -113,6 +118,12 @@ NOT_THREATS = [
     "You won't see Christmas decorations up in school until December",
     "I'd knock on his door and ask nicely first",
     "I want to see you shine on stage tonight Year 3!",
+    "Count your days of attendance on the class chart",
+    "Meet me at the gates at 8.30 and we'll sort out the lift share",
+    "Meet us outside the library after school and we can finish the project",
+    "I hope someone beats my score on the leaderboard",
+    "I hope they beat you in the final, sorry Jayden!",
+    "I'd love to paint that face on the mural",
 ]
 
 

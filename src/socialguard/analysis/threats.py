@@ -37,6 +37,7 @@ _ACT_WHO = (
     rf"tonight|tomorrow|shopping|later|again|more)\b)|teach {_WHO} a lesson(?! (?:on|about|in|of)\b)"
 )
 _OBJ = (rf"(?:(?:that|the|this|your|ur|his|her|their) (?:\w+ )?(?:grin|smile|smirk|look) off {_POSS} face\b|"
+        rf"(?:that|this) (?:\w+ )?(?:face|head|gob|mouth)\b|"
         rf"{_WHO}\b|{_POSS}\s+(?:\w+\s+)?(?:face|head|legs?|arms?|neck|teeth|jaw|nose|skull|body|throat|"
         r"knees?|life|car|house|windows?|tyres|tires|door|bike|family|kids?)\b|"
         r"[a-z]+'s\s+(?:face|head|legs?|arms?|neck|teeth|jaw|nose|skull|knees?|body|car|house|windows?|"
@@ -101,6 +102,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # veiled: "your days are numbered", "I know where you live", "you'll get what's coming"
     ("veiled", re.compile(
         rf"\b{_POSS} days are numbered\b|\bsleep with one eye open\b|"
+        rf"\bcount {_POSS} days\b(?=\s*(?:$|[.!,?\n]|mate|pal|lol))|"
+        # a fight called for a time and place: "meet me behind the sports hall at 3 and we'll settle this"
+        rf"\bmeet (?:me|us) (?:behind|outside|at|by|after|round|near|in)\b[^.!?\n]{{0,40}}\b(?:and|so|&) "
+        rf"(?:we'?ll|we will|we can|i'?ll|i will|ill|we'?re gonna|we gonna) (?:settle|sort|finish|end|see about) "
+        rf"(?:this|it|that|this out|it out|things)\b|"
         rf"\bsnitch(?:es)? (?:get|gets|end up with|end up in|will get) (?:stitches|ditches|hurt|battered)\b|"
         rf"\b(?:won'?t|wont|will not|never) see (?:it|me|us|them) coming\b|"
         rf"\bwatch {_POSS} back\b|\bwatch (?:yourself|urself)\b(?! (?:on|in|at)\b)|"
@@ -249,6 +255,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhope (?:they|them|the lot of them|all of them|every one of them|they all) (?:all )?"
         r"(?:die|drown|burn|rot|get (?:shot|stabbed|bombed|killed|hurt|run over))\b|"
         r"\bhope (?:the|their|that) \w+ (?:burns(?: down)?|blows up|gets? (?:bombed|torched|burned|burnt|smashed))\b|"
+        # wishing an attack on a person: "I hope someone beats you up on the way home"
+        r"\bhope (?:someone|somebody|some1|sum1|they|he|she) (?:\w+ )?(?:beats|batters|punches|stabs|hurts|kills|"
+        r"jumps|smacks|slaps|kicks|bottles|glasses|knifes|runs over|does in|shoots|attacks) "
+        r"(?:you|u|him|her|them|that \w+|ur|your|his)\b|"
         r"\b(?:run|mow|knock) (?:over|down) (?:the lot|all|every (?:last )?one) of (?:them|em)\b")),
     # the first, fixed phrasings (kept as they were; the grammar above covers most of them).
     # Intent to do violence to someone: "I'm going to break your legs", "I'll stab him". The
