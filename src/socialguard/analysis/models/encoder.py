@@ -99,8 +99,7 @@ class Encoder:
         return out
 
     def _run_one_by_one(self, enc: list, out: np.ndarray, states: list | None) -> None:
-        # the common case (deterministic scans): no padding, so no mask arithmetic; a tenth
-        # of the encoder's time went on it for posts of about 40 tokens
+        # the common case (deterministic scans): nothing is padded, so the mean needs no mask
         with_types = "token_type_ids" in self._inputs
         run = self.session.run
         for i, e in enumerate(enc):
