@@ -72,8 +72,29 @@ class Encoder:
         enc = self.tokenizer.encode_batch([t or "" for t in texts])
         if batch_size == 1:
             self._run_one_by_one(enc, out, states)
-            return out
-        order = sorted(range(len(texts)), key=lambda i: len(enc[i].ids))
+        else:  # only ``embed`` asks for padded batches, and it keeps no token states
+            self._run_padded(enc, out, batch_size)
+        return out
+
+    def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        with self._lock:
+            return self.session.run(None, feed)[0]
+
+    def _run_one_by_one(self, enc: list, out: np.ndarray, states: list | None) -> None:
+        # the common case (deterministic scans): nothing is padded, so the mean needs no mask
+        for i, e in enumerate(enc):
+            ids = np.array(e.ids, dtype=np.int64)[None]
+            hidden = self._hidden(ids, np.ones_like(ids))[0]
+            v = hidden.mean(0)
+            out[i] = v / max(float(np.sqrt(v @ v)), 1e-9)
+            if states is not None:
+                states[i] = TokenStates(hidden, e)
+
+    def _run_padded(self, enc: list, out: np.ndarray, batch_size: int) -> None:
+        order = sorted(range(len(enc)), key=lambda i: len(enc[i].ids))
         for k in range(0, len(order), batch_size):
             idx = order[k:k + batch_size]
             width = max(len(enc[i].ids) for i in idx)
@@ -83,36 +104,11 @@ class Encoder:
                 e = enc[i].ids
                 ids[r, :len(e)] = e
                 mask[r, :len(e)] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            with self._lock:
-                hidden = self.session.run(None, feed)[0]
+            hidden = self._hidden(ids, mask)
             m = mask[..., None].astype(np.float32)
             pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1.0)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
             out[idx] = pooled
-            if states is not None:
-                for r, i in enumerate(idx):
-                    n = len(enc[i].ids)
-                    states[i] = TokenStates(hidden[r, :n], enc[i])
-        return out
-
-    def _run_one_by_one(self, enc: list, out: np.ndarray, states: list | None) -> None:
-        # the common case (deterministic scans): nothing is padded, so the mean needs no mask
-        with_types = "token_type_ids" in self._inputs
-        run = self.session.run
-        for i, e in enumerate(enc):
-            ids = np.array(e.ids, dtype=np.int64)[None]
-            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-            if with_types:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            with self._lock:
-                hidden = run(None, feed)[0][0]
-            v = hidden.mean(0)
-            out[i] = v / max(float(np.sqrt(v @ v)), 1e-9)
-            if states is not None:
-                states[i] = TokenStates(hidden, e)
 
 
 class TokenStates:
